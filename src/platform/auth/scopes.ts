@@ -1,0 +1,67 @@
+/**
+ * Roles a user holds and the scopes (permissions) each role grants. Routes declare the scopes they
+ * need; a user may call a route when one of their roles grants any of them. Organisation limits
+ * (which agency's data a user sees) are applied inside each query, not here.
+ */
+export const ROLES = [
+  'citizen',
+  'officer',
+  'agency_leader',
+  'province_leader',
+  'admin',
+  'party_member',
+  'party_officer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: 'Công dân',
+  officer: 'Cán bộ, công chức',
+  agency_leader: 'Lãnh đạo cơ quan',
+  province_leader: 'Lãnh đạo tỉnh',
+  admin: 'Quản trị hệ thống',
+  party_member: 'Đảng viên',
+  party_officer: 'Cán bộ Đảng ủy',
+};
+
+export const SCOPES = [
+  'profile.read',
+  'profile.write',
+  'files.upload',
+  'files.read.any',
+  'org.read',
+  'org.write',
+  'users.read',
+  'users.write',
+  'audit.read',
+  'calendar.write',
+  'dossier.file',
+  'dossier.process',
+  'dossier.approve',
+  'dossier.read.agency',
+  'dossier.read.province',
+  'feedback.submit',
+  'feedback.handle',
+  'ioc.read.agency',
+  'ioc.read.province',
+  'party.read.own',
+  'party.manage',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const BASE: Scope[] = ['profile.read', 'profile.write', 'files.upload'];
+
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  citizen: [...BASE, 'dossier.file', 'feedback.submit'],
+  officer: [...BASE, 'org.read', 'dossier.process', 'dossier.read.agency', 'feedback.handle', 'files.read.any'],
+  agency_leader: [...BASE, 'org.read', 'dossier.process', 'dossier.approve', 'dossier.read.agency', 'feedback.handle', 'files.read.any', 'ioc.read.agency', 'users.read'],
+  province_leader: [...BASE, 'org.read', 'dossier.read.province', 'ioc.read.agency', 'ioc.read.province', 'users.read'],
+  // Separation of duties: the administrator manages users and configuration, never approves dossiers.
+  admin: [...BASE, 'org.read', 'org.write', 'users.read', 'users.write', 'audit.read', 'calendar.write'],
+  party_member: [...BASE, 'party.read.own'],
+  party_officer: [...BASE, 'party.read.own', 'party.manage', 'org.read'],
+};
+
+export const scopesOf = (roles: readonly Role[]): Set<Scope> => new Set(roles.flatMap((r) => ROLE_SCOPES[r] ?? []));
+
+export const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);

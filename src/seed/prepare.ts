@@ -1,0 +1,21 @@
+import type { Config } from '../platform/config/index.ts';
+import type { Db } from '../platform/db/pool.ts';
+import { importAdminUnits } from '../modules/org/admin-units-import.ts';
+import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo.ts';
+
+/**
+ * Data the app needs before it serves: the administrative units (reference data, idempotent),
+ * and, when the database holds no users yet and demo seeding is on, the demo province.
+ * Returns a reason to refuse the start (production with demo accounts), or undefined.
+ */
+export const prepareData = async (db: Db, config: Config): Promise<string | undefined> => {
+  await importAdminUnits(db);
+  if (config.seedDemo && (await isDatabaseEmpty(db))) await seedDemo(db);
+  if (config.isProduction) {
+    const demo = await countDemoAccounts(db);
+    if (demo > 0) {
+      return `Từ chối khởi động: còn ${demo} tài khoản demo trong cơ sở dữ liệu (NODE_ENV=production). Xoá chúng trước.\nRefusing to start: ${demo} demo accounts exist in production; remove them first.`;
+    }
+  }
+  return undefined;
+};

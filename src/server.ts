@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './platform/config/index.ts';
+import { type DataDirLock, lockDataDir } from './platform/db/data-dir-lock.ts';
+import { type EmbeddedDb, startEmbedded } from './platform/db/embedded.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { createPool, type Db } from './platform/db/pool.ts';
+import { buildApp } from './http/app.ts';
+import { prepareData } from './seed/prepare.ts';
+
+export class StartupRefusedError extends Error {}
+
+/** The database the app runs on: `DATABASE_URL`, or the embedded server under the data dir. */
+export type Database = { db: Db; url: string; embedded?: EmbeddedDb; lock: DataDirLock; close: () => Promise<void> };
+
+export const openDatabase = async (config: Config, log: (m: string) => void): Promise<Database> => {
+  const lock = lockDataDir(config.dataDir);
+  if (lock.staleTakenOver) log(`took over a stale lock on ${config.dataDir} (the previous run ended without stopping)`);
+  let embedded: EmbeddedDb | undefined;
+  try {
+    if (!config.databaseUrl) {
+      embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (m) => log(`[postgres] ${m}`) });
+    }
+    const url = config.databaseUrl ?? embedded!.url;
+    const db = createPool(url, 10, (e) => log(`database connection error: ${e.message}`));
+    const close = async () => {
+      await db.end().catch(() => undefined);
+      await embedded?.stop();
+      lock.release();
+    };
+    return { db, url, embedded, lock, close };
+  } catch (error) {
+    await embedded?.stop();
+    lock.release();
+    throw error;
+  }
+};
+
+export type RunningServer = { app: FastifyInstance; database: Database; address: string; stop: () => Promise<void> };
+
+export const startServer = async (config: Config): Promise<RunningServer> => {
+  const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
+  const database = await openDatabase(config, (m) => (verbose || !m.startsWith('[postgres]') ? console.error(m) : undefined));
+  try {
+    await migrate(database.db, (m) => console.error(m));
+    const refusal = await prepareData(database.db, config);
+    if (refusal) throw new StartupRefusedError(refusal);
+    const app = await buildApp({ config, db: database.db });
+    const address = await app.listen({ port: config.port, host: config.host });
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await app.close();
+        await database.close();
+      })());
+    return { app, database, address, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+};
