@@ -1,5 +1,9 @@
+import { orgCommands } from '../modules/org/cli.ts';
+import { auditCommands } from '../platform/audit/cli.ts';
+import { authCommands } from '../platform/auth/cli.ts';
+import { calendarCommands } from '../platform/calendar/cli.ts';
 import type { Command } from './main.ts';
-import { serveCommand, migrateCommand } from './serve.ts';
+import { migrateCommand, serveCommand } from './serve.ts';
 
-/** Every CLI command; each module adds its own here. */
-export const commands: Command[] = [serveCommand, migrateCommand];
+/** Every CLI command; each area lists its own in its `cli.ts`. */
+export const commands: Command[] = [serveCommand, migrateCommand, ...authCommands, ...orgCommands, ...auditCommands, ...calendarCommands];

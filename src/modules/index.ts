@@ -1,6 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes } from '../platform/audit/routes.ts';
+import { authRoutes } from '../platform/auth/routes.ts';
+import { calendarRoutes } from '../platform/calendar/routes.ts';
+import { filesRoutes } from '../platform/files/routes.ts';
+import { orgRoutes } from './org/routes.ts';
 
-/** Every domain module's HTTP plugin and the prefix it is mounted under. */
+/** Every HTTP route plugin, platform and domain modules, with the prefix it is mounted under. */
 export type ModuleRegistration = { prefix: string; plugin: FastifyPluginAsync };
 
-export const modules: ModuleRegistration[] = [];
+export const modules: ModuleRegistration[] = [
+  { prefix: '/api/auth', plugin: authRoutes },
+  { prefix: '/api/files', plugin: filesRoutes },
+  { prefix: '/api/calendar', plugin: calendarRoutes },
+  { prefix: '/api/audit', plugin: auditRoutes },
+  { prefix: '/api', plugin: orgRoutes },
+];

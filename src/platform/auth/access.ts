@@ -92,3 +92,7 @@ const accessPlugin = async (app: FastifyInstance, { db, secret }: AccessOptions)
 };
 
 export const access = fp(accessPlugin, { name: 'tinhso-access', dependencies: ['@fastify/cookie'] });
+
+/** The caller as an audit actor: the signed-in user, or 'anonymous'. */
+export const auditActorOf = (request: FastifyRequest) =>
+  request.principal ? { id: request.principal.userId, name: request.principal.username } : { id: null, name: 'anonymous' };

@@ -1,0 +1,77 @@
+import type { Queryable } from '../db/pool.ts';
+import { canonicalJson, digestOf, sha256Hex } from './canonical.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type AuditActor = { id: string | null; name: string };
+export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system' };
+
+export type AuditEntryInput = {
+  actor: AuditActor;
+  /** What happened, `<area>.<verb>`: 'user.create', 'session.login', 'calendar.year.update'. */
+  action: string;
+  target: { type: string; id: string };
+  before?: unknown;
+  after?: unknown;
+  requestId?: string;
+};
+
+/** The fields that are hashed, in a fixed order; `verify` recomputes exactly this. */
+export type ChainedFields = {
+  stream: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  requestId: string | null;
+  prevHash: string;
+};
+
+export const entryHash = (f: ChainedFields) =>
+  sha256Hex(
+    canonicalJson([f.stream, f.seq, f.at, f.actorId, f.actorName, f.action, f.targetType, f.targetId, f.beforeDigest, f.afterDigest, f.requestId, f.prevHash]),
+  );
+
+export const streamOf = (target: { type: string; id: string }) => `${target.type}:${target.id}`;
+
+/**
+ * Appends one entry to the target's chain. Call it with the transaction's client, in the same
+ * transaction as the change it records, so that no change commits without its audit entry.
+ * A per-stream transaction lock orders concurrent writers of the same record.
+ */
+export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promise<{ id: number; hash: string }> => {
+  const stream = streamOf(input.target);
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7270))', [stream]);
+  const last = await db.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_log WHERE stream = $1 ORDER BY seq DESC LIMIT 1',
+    [stream],
+  );
+  const fields: ChainedFields = {
+    stream,
+    seq: (last.rows[0]?.seq ?? 0) + 1,
+    at: new Date().toISOString(),
+    actorId: input.actor.id,
+    actorName: input.actor.name,
+    action: input.action,
+    targetType: input.target.type,
+    targetId: input.target.id,
+    beforeDigest: digestOf(input.before),
+    afterDigest: digestOf(input.after),
+    requestId: input.requestId ?? null,
+    prevHash: last.rows[0]?.hash ?? GENESIS_HASH,
+  };
+  const hash = entryHash(fields);
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO audit_log (stream, seq, at, actor_id, actor_name, action, target_type, target_id,
+       before_digest, after_digest, request_id, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [fields.stream, fields.seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.targetType, fields.targetId,
+      fields.beforeDigest, fields.afterDigest, fields.requestId, fields.prevHash, hash],
+  );
+  return { id: rows[0]!.id, hash };
+};

@@ -1,0 +1,8 @@
+export {
+  compareVi,
+  foldDiacritics,
+  hasNewStyleToneMarks,
+  normalizeText,
+  toClassicToneMarks,
+  viCollator,
+} from './vietnamese.ts';
