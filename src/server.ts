@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/index.ts';
-import { type DataDirLock, lockDataDir } from './platform/db/data-dir-lock.ts';
-import { type EmbeddedDb, startEmbedded } from './platform/db/embedded.ts';
+import { DataDirLockedError, type DataDirLock, lockDataDir } from './platform/db/data-dir-lock.ts';
+import { type EmbeddedDb, runningEmbeddedUrl, startEmbedded } from './platform/db/embedded.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { createPool, type Db } from './platform/db/pool.ts';
 import { buildApp } from './http/app.ts';
@@ -10,8 +10,30 @@ import { prepareData } from './seed/prepare.ts';
 export class StartupRefusedError extends Error {}
 
 /** The database the app runs on: `DATABASE_URL`, or the embedded server under the data dir. */
-export type Database = { db: Db; url: string; embedded?: EmbeddedDb; lock: DataDirLock; close: () => Promise<void> };
+export type Database = { db: Db; url: string; embedded?: EmbeddedDb; lock?: DataDirLock; close: () => Promise<void> };
 
+const poolFor = (url: string, log: (m: string) => void) => createPool(url, 10, (e) => log(`database connection error: ${e.message}`));
+
+/**
+ * For CLI commands that may run beside a serving instance: with DATABASE_URL they just connect;
+ * on the embedded server they use the one the running instance holds, or start it themselves.
+ */
+export const openSharedDatabase = async (config: Config, log: (m: string) => void): Promise<Database> => {
+  if (config.databaseUrl) {
+    const db = poolFor(config.databaseUrl, log);
+    return { db, url: config.databaseUrl, close: () => db.end() };
+  }
+  try {
+    return await openDatabase(config, log);
+  } catch (error) {
+    const url = error instanceof DataDirLockedError ? runningEmbeddedUrl(config.dataDir) : undefined;
+    if (!url) throw error;
+    const db = poolFor(url, log);
+    return { db, url, close: () => db.end() };
+  }
+};
+
+/** The app's own database, holding the data dir's exclusive lock (`tinhso serve`). */
 export const openDatabase = async (config: Config, log: (m: string) => void): Promise<Database> => {
   const lock = lockDataDir(config.dataDir);
   if (lock.staleTakenOver) log(`took over a stale lock on ${config.dataDir} (the previous run ended without stopping)`);
@@ -21,7 +43,7 @@ export const openDatabase = async (config: Config, log: (m: string) => void): Pr
       embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (m) => log(`[postgres] ${m}`) });
     }
     const url = config.databaseUrl ?? embedded!.url;
-    const db = createPool(url, 10, (e) => log(`database connection error: ${e.message}`));
+    const db = poolFor(url, log);
     const close = async () => {
       await db.end().catch(() => undefined);
       await embedded?.stop();

@@ -1,6 +1,6 @@
 import { loadConfig } from '../platform/config/index.ts';
 import { migrate } from '../platform/db/migrate.ts';
-import { openDatabase, startServer } from '../server.ts';
+import { openSharedDatabase, startServer } from '../server.ts';
 import type { Command } from './main.ts';
 
 export const serveCommand: Command = {
@@ -33,7 +33,7 @@ export const migrateCommand: Command = {
   summary: 'Áp dụng các bản cập nhật CSDL / apply database migrations',
   usage: 'tinhso migrate\n\nApplies pending migrations to the configured database and exits.',
   run: async () => {
-    const database = await openDatabase(loadConfig(), (m) => console.error(m));
+    const database = await openSharedDatabase(loadConfig(), (m) => console.error(m));
     try {
       const applied = await migrate(database.db, (m) => console.log(m));
       console.log(applied.length ? `${applied.length} migration(s) applied` : 'schema is current');

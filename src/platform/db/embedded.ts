@@ -56,6 +56,22 @@ const releaseSignalHooks = () => {
   for (const event of exitHook.hookedEvents()) if (event !== 'exit') exitHook.unhookEvent(event);
 };
 
+/**
+ * The URL of an embedded server already run by another process on this data dir (a CLI command
+ * while `tinhso serve` runs), read from PostgreSQL's own postmaster.pid; undefined when none runs.
+ */
+export const runningEmbeddedUrl = (dataDir: string): string | undefined => {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  const secretFile = path.join(dataDir, 'pg.secret');
+  if (!existsSync(pidFile) || !existsSync(secretFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!isProcessAlive(pid) || !Number.isInteger(port)) return undefined;
+  const password = readFileSync(secretFile, 'utf8').trim();
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+};
+
 export type StartEmbeddedOptions = { dataDir: string; port?: number; log?: (m: string) => void };
 
 export const startEmbedded = async ({ dataDir, port, log = () => undefined }: StartEmbeddedOptions): Promise<EmbeddedDb> => {

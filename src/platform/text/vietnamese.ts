@@ -54,7 +54,8 @@ export function toClassicToneMarks(s: string): string {
  * The canonical form for stored Vietnamese text: NFC, trimmed, runs of whitespace (including
  * newlines and no-break spaces) collapsed to one space, typographic apostrophes made `'`,
  * and classic tone-mark placement ("Hoà" → "Hòa", "Thuỷ" → "Thủy", "khoẻ" → "khỏe";
- * "Hoàng", "Quý", "ngoài" unchanged). Idempotent.
+ * "Hoàng", "Quý", "ngoài" unchanged). Idempotent. Meant for Vietnamese text: a foreign word
+ * ending in the same letters would change too (French "Noé" → "Nóe").
  */
 export function normalizeText(s: string): string {
   const spaced = s.normalize('NFC').replace(APOSTROPHES, "'").replace(/\s+/gu, ' ').trim();
