@@ -53,7 +53,7 @@ const stopOrphanedServer = async (pgDir: string, log: (m: string) => void) => {
  * server) and overwrites exit codes. We stop the server ourselves, so those hooks are removed.
  */
 const releaseSignalHooks = () => {
-  for (const event of exitHook.hookedEvents()) if (event !== 'exit') exitHook.unhookEvent(event);
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 };
 
 /**
