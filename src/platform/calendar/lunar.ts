@@ -1,13 +1,15 @@
 /**
- * Vietnamese lunar calendar (âm lịch), computed for UTC+7: solar ↔ lunar conversion, month
- * lengths, leap months, Tết and the Can Chi name of a year. Conversions are lookups in a table of
- * month starts (`lunar-table.ts`) built on first use for the lunar years 1899–2100, so every solar
- * day from 1900-01-01 to 2100-12-31 converts.
+ * Vietnamese lunar calendar (âm lịch), computed for UTC+7 (UTC+8 before 1968, see
+ * `lunar-table.ts`): solar ↔ lunar conversion, month lengths, leap months, Tết and the Can Chi
+ * name of a year. Conversions are lookups in a table of month starts built on first use for the
+ * lunar years 1899–2100, so every solar day from 1900-01-01 to the end of lunar year 2100
+ * (early 2101) converts.
  */
 import {
   FIRST_YEAR,
   LAST_YEAR,
   assertYearInRange,
+  formatIsoDate,
   isValidSolarDate,
   jdnFromSolar,
   solarFromJdn,
@@ -57,13 +59,26 @@ export function lunarFromJdn(jdn: number): LunarDate {
   };
 }
 
-/** The lunar date of a solar date (1900-01-01 … 2100-12-31). */
+/**
+ * The lunar date of a solar date, from 1900-01-01 to the last day of lunar year 2100 (the day
+ * before Tết 2101, early in 2101), so that every `lunarToSolar` result converts back.
+ */
 export function solarToLunar(y: number, m: number, d: number): LunarDate {
   if (!isValidSolarDate(y, m, d)) {
     throw new CalendarInputError('invalid-date', `Ngày dương lịch không hợp lệ: ${y}-${m}-${d}`, `Invalid solar date: ${y}-${m}-${d}`);
   }
-  assertYearInRange(y);
-  return lunarFromJdn(jdnFromSolar(y, m, d));
+  const jdn = jdnFromSolar(y, m, d);
+  const t = table();
+  const lastDay = t.monthStart[t.monthYear.length]! - 1; // the table ends with lunar year 2100
+  if (y < FIRST_YEAR || jdn > lastDay) {
+    const last = formatIsoDate(solarFromJdn(lastDay));
+    throw new CalendarInputError(
+      'out-of-range',
+      `Ngày ${formatIsoDate({ y, m, d })} nằm ngoài khoảng ${FIRST_YEAR}-01-01 – ${last}`,
+      `Date ${formatIsoDate({ y, m, d })} is outside ${FIRST_YEAR}-01-01 – ${last}`,
+    );
+  }
+  return lunarFromJdn(jdn);
 }
 
 /** Leap month number of a lunar year (1–12), or 0 when the year has no leap month. */
