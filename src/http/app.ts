@@ -8,13 +8,15 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../platform/auth/access.ts';
+import { CalendarService } from '../platform/calendar/service.ts';
 import type { Config } from '../platform/config/index.ts';
 import { uuidv7 } from '../platform/db/ids.ts';
 import type { Db } from '../platform/db/pool.ts';
 import { registerErrorHandler } from '../platform/http/error-handler.ts';
 import { registerProblemDocs } from '../platform/http/problem-docs.ts';
+import { notifierFor } from '../platform/notify/index.ts';
 import { modules } from '../modules/index.ts';
 import { registerHealth } from './health.ts';
 import { loggerOptions } from './logger.ts';
@@ -47,6 +49,8 @@ export const buildApp = async ({ config, db, logger = true }: BuildAppOptions): 
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('calendar', new CalendarService(db));
+  app.decorate('notifier', notifierFor(config, app.log));
   registerErrorHandler(app);
 
   await app.register(helmet, {
@@ -80,6 +84,8 @@ export const buildApp = async ({ config, db, logger = true }: BuildAppOptions): 
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'tinhso_session' } } },
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (`.meta({ id })`, e.g. recursive trees) become components.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
