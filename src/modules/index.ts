@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from '../platform/audit/routes.ts';
 import { authRoutes } from '../platform/auth/routes.ts';
+import { usersRoutes } from '../platform/auth/users-routes.ts';
 import { calendarRoutes } from '../platform/calendar/routes.ts';
 import { filesRoutes } from '../platform/files/routes.ts';
 import { orgRoutes } from './org/routes.ts';
@@ -10,6 +11,7 @@ export type ModuleRegistration = { prefix: string; plugin: FastifyPluginAsync };
 
 export const modules: ModuleRegistration[] = [
   { prefix: '/api/auth', plugin: authRoutes },
+  { prefix: '/api/users', plugin: usersRoutes },
   { prefix: '/api/files', plugin: filesRoutes },
   { prefix: '/api/calendar', plugin: calendarRoutes },
   { prefix: '/api/audit', plugin: auditRoutes },

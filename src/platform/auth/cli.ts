@@ -1,4 +1,149 @@
+import { parseArgs } from 'node:util';
 import type { Command } from '../../cli/main.ts';
+import { openDatabase } from '../../server.ts';
+import { loadConfig } from '../config/index.ts';
+import { migrate } from '../db/migrate.ts';
+import type { Db } from '../db/pool.ts';
+import { AppError } from '../http/problems.ts';
+import { createUser } from './create-user.ts';
+import { listUsers } from './list-users.ts';
+import { isRole, ROLES, type Role } from './scopes.ts';
+import type { Principal } from './sessions.ts';
+import { scopesOf } from './scopes.ts';
 
-// Placeholder: filled in by the work on this area.
-export const authCommands: Command[] = [];
+const CLI_ACTOR = { id: null, name: 'cli' };
+
+/** Opens the configured database (DATABASE_URL or the embedded server), migrated, for one command. */
+const withDatabase = async <T>(work: (db: Db) => Promise<T>): Promise<T> => {
+  const database = await openDatabase(loadConfig(), (m) => (m.startsWith('[postgres]') ? undefined : console.error(m)));
+  try {
+    await migrate(database.db);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+};
+
+/** A use-case error (bad role, unknown agency, taken username) as a message and exit code 1. */
+const reportErrors = async (work: () => Promise<number>): Promise<number> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const fields = error.extra.errors?.map((e) => `  - ${e.field}: ${e.message}`) ?? [];
+    console.error([`Lỗi / error: ${error.detail ?? error.message}`, ...fields].join('\n'));
+    return 1;
+  }
+};
+
+const agencyIdOf = async (db: Db, code: string | undefined) => {
+  if (code === undefined) return null;
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM agencies WHERE code = $1', [code]);
+  if (!rows[0]) throw new AppError('validation-failed', `Không có cơ quan mã "${code}" / no agency with code ${code}`);
+  return rows[0].id;
+};
+
+const usersCreate: Command = {
+  name: 'users create',
+  summary: 'Tạo tài khoản người dùng / create a user account',
+  usage: [
+    'tinhso users create --username U --name "Họ Tên" --role officer [--role ...] [--agency CODE]',
+    '                    [--email E] [--phone P] [--password P]',
+    '',
+    'The password may come from the environment variable TINHSO_NEW_PASSWORD instead of --password,',
+    'which keeps it out of the shell history. Roles: ' + ROLES.join(', ') + '.',
+    'Prints the new user id. Applies pending migrations first.',
+  ].join('\n'),
+  run: async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        username: { type: 'string' },
+        password: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string', multiple: true },
+        agency: { type: 'string' },
+        email: { type: 'string' },
+        phone: { type: 'string' },
+      },
+      strict: true,
+    });
+    const password = values.password ?? process.env.TINHSO_NEW_PASSWORD;
+    const roles = values.role ?? [];
+    const missing = [!values.username && '--username', !values.name && '--name', roles.length === 0 && '--role', !password && '--password (or TINHSO_NEW_PASSWORD)'].filter(Boolean);
+    if (missing.length > 0) {
+      console.error(`Thiếu / missing: ${missing.join(', ')}\n\n${usersCreate.usage}`);
+      return 2;
+    }
+    const unknown = roles.filter((r) => !isRole(r));
+    if (unknown.length > 0) {
+      console.error(`Vai trò không tồn tại / unknown role: ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
+      return 2;
+    }
+    return withDatabase((db) =>
+      reportErrors(async () => {
+        const user = await createUser(
+          db,
+          {
+            username: values.username!,
+            fullName: values.name!,
+            password: password!,
+            roles: [...new Set(roles as Role[])],
+            agencyId: await agencyIdOf(db, values.agency),
+            email: values.email,
+            phone: values.phone,
+          },
+          CLI_ACTOR,
+        );
+        console.log(user.id);
+        return 0;
+      }),
+    );
+  },
+};
+
+/** The CLI reads as an administrator would: every account. */
+const cliPrincipal: Principal = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'cli',
+  fullName: 'CLI',
+  roles: ['admin'],
+  scopes: scopesOf(['admin']),
+  agencyId: null,
+  partyOrgId: null,
+  sessionId: '',
+  csrfToken: '',
+  isDemo: false,
+};
+
+const usersList: Command = {
+  name: 'users list',
+  summary: 'Liệt kê tài khoản người dùng / list user accounts',
+  usage: 'tinhso users list [--role ROLE] [--search TEXT] [--limit N]\n\nOne line per user: id, username, roles, disabled flag, full name.',
+  run: async (args) => {
+    const { values } = parseArgs({
+      args,
+      options: { role: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string', default: '100' } },
+      strict: true,
+    });
+    if (values.role !== undefined && !isRole(values.role)) {
+      console.error(`Vai trò không tồn tại / unknown role: ${values.role}`);
+      return 2;
+    }
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      console.error('--limit: 1–100');
+      return 2;
+    }
+    return withDatabase(async (db) => {
+      const page = await listUsers(db, cliPrincipal, { role: values.role as Role | undefined, q: values.search, page: 1, pageSize: limit });
+      for (const u of page.items) {
+        console.log([u.id, u.username.padEnd(20), u.roles.join(',').padEnd(18), u.disabled ? 'disabled' : 'active  ', u.fullName].join('  '));
+      }
+      console.error(`${page.items.length} / ${page.total}`);
+      return 0;
+    });
+  },
+};
+
+export const authCommands: Command[] = [usersCreate, usersList];

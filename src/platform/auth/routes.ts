@@ -1,4 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { registerLogin } from './login.ts';
+import { registerOidc } from './oidc.ts';
+import { registerSessionRoutes } from './session-routes.ts';
+import { registerSignup } from './signup.ts';
 
-// Placeholder: filled in by the work on this area.
-export const authRoutes: FastifyPluginAsync = async () => undefined;
+/**
+ * Identity, mounted at `/api/auth`: password login, sessions (`/logout`, `/logout-all`, `/me`),
+ * citizen sign-up with a one-time code, and single sign-on with OpenID Connect.
+ * User administration is `usersRoutes` (users-routes.ts), mounted at `/api/users`.
+ */
+export const authRoutes: FastifyPluginAsync = async (app) => {
+  registerLogin(app);
+  registerSessionRoutes(app);
+  registerSignup(app);
+  registerOidc(app);
+};

@@ -1,0 +1,64 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditActorOf, requirePrincipal } from './access.ts';
+import { createUser } from './create-user.ts';
+import { getUser, listUsers } from './list-users.ts';
+import { updateUser } from './update-user.ts';
+import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserIdParams, UserPage } from './users-schema.ts';
+import { UserView } from './user-store.ts';
+
+/**
+ * User administration, mounted at `/api/users`. Administrators (`users.write`) see and change
+ * every account; leaders (`users.read`) list and read the accounts of their own agency only.
+ */
+export const usersRoutes: FastifyPluginAsync = async (parent) => {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/',
+    {
+      config: { access: { anyOf: ['users.read'] } },
+      schema: { tags: ['users'], summary: 'Danh sách người dùng (lọc theo vai trò, cơ quan; tìm theo tên)', querystring: ListUsersQuery, response: { 200: UserPage } },
+    },
+    async (request) => listUsers(app.db, requirePrincipal(request), request.query),
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { access: { anyOf: ['users.read'] } },
+      schema: { tags: ['users'], summary: 'Một người dùng', params: UserIdParams, response: { 200: UserView } },
+    },
+    async (request) => getUser(app.db, requirePrincipal(request), request.params.id),
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: { anyOf: ['users.write'] } },
+      schema: { tags: ['users'], summary: 'Tạo tài khoản (cán bộ, lãnh đạo, ...)', body: CreateUserBody, response: { 201: UserView } },
+    },
+    async (request, reply) => {
+      const user = await createUser(app.db, request.body, auditActorOf(request), request.id);
+      return reply.code(201).send(user);
+    },
+  );
+
+  app.patch(
+    '/:id',
+    {
+      config: { access: { anyOf: ['users.write'] } },
+      schema: {
+        tags: ['users'],
+        summary: 'Đổi vai trò, cơ quan, họ tên hoặc khóa/mở khóa tài khoản',
+        params: UserIdParams,
+        body: UpdateUserBody,
+        response: { 200: UserView },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return updateUser(app.db, request.params.id, request.body, { id: principal.userId, name: principal.username }, request.id);
+    },
+  );
+};
