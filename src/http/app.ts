@@ -30,12 +30,13 @@ declare module 'fastify' {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export type BuildAppOptions = { config: Config; db: Db; logger?: boolean };
+/** `logger: false` silences logs (tests); a `logStream` receives them instead of stdout. */
+export type BuildAppOptions = { config: Config; db: Db; logger?: boolean; logStream?: NodeJS.WritableStream };
 
 /** Builds the whole HTTP application (API, OpenAPI docs, web assets) without listening. */
-export const buildApp = async ({ config, db, logger = true }: BuildAppOptions): Promise<FastifyInstance> => {
+export const buildApp = async ({ config, db, logger = true, logStream }: BuildAppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
-    logger: logger ? loggerOptions(config) : false,
+    logger: logger ? { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) } : false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : uuidv7();
