@@ -1,4 +1,5 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyLoggerOptions } from 'fastify';
+import type { LoggerOptions } from 'pino';
 import type { Config } from '../platform/config/index.ts';
 
 /**
@@ -20,7 +21,7 @@ export const REDACTED_PATHS = [
   '*.cccd',
 ];
 
-export const loggerOptions = (config: Pick<Config, 'logLevel' | 'isProduction'>): FastifyServerOptions['logger'] => ({
+export const loggerOptions = (config: Pick<Config, 'logLevel' | 'isProduction'>): FastifyLoggerOptions & LoggerOptions => ({
   level: config.logLevel,
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   serializers: {
