@@ -5,6 +5,7 @@ import { type EmbeddedDb, runningEmbeddedUrl, startEmbedded } from './platform/d
 import { migrate } from './platform/db/migrate.ts';
 import { createPool, type Db } from './platform/db/pool.ts';
 import { buildApp } from './http/app.ts';
+import { auditSigningKeyOf, startAuditSealer } from './platform/audit/index.ts';
 import { prepareData } from './seed/prepare.ts';
 
 export class StartupRefusedError extends Error {}
@@ -57,6 +58,8 @@ export const openDatabase = async (config: Config, log: (m: string) => void): Pr
   }
 };
 
+const AUDIT_SEAL_INTERVAL_MS = 5 * 60_000;
+
 export type RunningServer = { app: FastifyInstance; database: Database; address: string; stop: () => Promise<void> };
 
 export const startServer = async (config: Config): Promise<RunningServer> => {
@@ -68,10 +71,15 @@ export const startServer = async (config: Config): Promise<RunningServer> => {
     if (refusal) throw new StartupRefusedError(refusal);
     const app = await buildApp({ config, db: database.db });
     const address = await app.listen({ port: config.port, host: config.host });
+    // Folds new audit entries into a signed Merkle checkpoint every few minutes (audit/README.md).
+    const stopSealer = startAuditSealer(database.db, auditSigningKeyOf(config), AUDIT_SEAL_INTERVAL_MS, {
+      onError: (error) => app.log.warn({ err: error }, 'audit seal deferred'),
+    });
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         await app.close();
+        await stopSealer();
         await database.close();
       })());
     return { app, database, address, stop };

@@ -5,12 +5,12 @@ import { loadConfig } from '../../platform/config/index.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import type { Db } from '../../platform/db/pool.ts';
 import { isDatabaseEmpty, seedDemo } from '../../seed/demo.ts';
-import { openDatabase } from '../../server.ts';
+import { openSharedDatabase } from '../../server.ts';
 import { ADMIN_UNITS_FILE, importAdminUnits } from './admin-units-import.ts';
 
 /** Opens the configured database, brings its schema up to date, runs `work`, and closes it. */
 const withMigratedDatabase = async (work: (db: Db) => Promise<number>): Promise<number> => {
-  const database = await openDatabase(loadConfig(), (m) => console.error(m));
+  const database = await openSharedDatabase(loadConfig(), (m) => console.error(m));
   try {
     await migrate(database.db, (m) => console.error(m));
     return await work(database.db);

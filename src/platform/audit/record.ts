@@ -43,10 +43,12 @@ export const streamOf = (target: { type: string; id: string }) => `${target.type
  * Appends one entry to the target's chain. Call it with the transaction's client, in the same
  * transaction as the change it records, so that no change commits without its audit entry.
  * A per-stream transaction lock orders concurrent writers of the same record.
+ * `pg_current_xact_id()` makes sure the transaction has its id BEFORE the entry's id is drawn:
+ * the sealer (seal.ts) relies on it to know when every entry below an id has settled.
  */
 export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promise<{ id: number; hash: string }> => {
   const stream = streamOf(input.target);
-  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7270))', [stream]);
+  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7270)), pg_current_xact_id()', [stream]);
   const last = await db.query<{ seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_log WHERE stream = $1 ORDER BY seq DESC LIMIT 1',
     [stream],
@@ -55,7 +57,8 @@ export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promis
     stream,
     seq: (last.rows[0]?.seq ?? 0) + 1,
     at: new Date().toISOString(),
-    actorId: input.actor.id,
+    // Hashed as PostgreSQL will give it back (uuid columns come out lower-case).
+    actorId: input.actor.id?.toLowerCase() ?? null,
     actorName: input.actor.name,
     action: input.action,
     targetType: input.target.type,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../../cli/main.ts';
-import { openDatabase } from '../../server.ts';
+import { openSharedDatabase } from '../../server.ts';
 import { loadConfig } from '../config/index.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Db } from '../db/pool.ts';
@@ -15,7 +15,7 @@ const CLI_ACTOR = { id: null, name: 'cli' };
 
 /** Opens the configured database (DATABASE_URL or the embedded server), migrated, for one command. */
 const withDatabase = async <T>(work: (db: Db) => Promise<T>): Promise<T> => {
-  const database = await openDatabase(loadConfig(), (m) => (m.startsWith('[postgres]') ? undefined : console.error(m)));
+  const database = await openSharedDatabase(loadConfig(), (m) => (m.startsWith('[postgres]') ? undefined : console.error(m)));
   try {
     await migrate(database.db);
     return await work(database.db);

@@ -21,6 +21,7 @@ export const ConfigSchema = z
     TINHSO_ALLOW_EMBEDDED_DB: bool.default(false),
     TINHSO_SEED_DEMO: bool.optional(),
     SESSION_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
+    AUDIT_SIGNING_KEY: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
     FILES_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
     SMTP_URL: z.url().optional(),
@@ -65,6 +66,8 @@ const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
   seedDemo: env.TINHSO_SEED_DEMO ?? env.NODE_ENV !== 'production',
   sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
   sessionTtlHours: env.SESSION_TTL_HOURS,
+  /** Signs audit checkpoints; falls back to a key derived from the session secret (audit/signing.ts). */
+  auditSigningKey: env.AUDIT_SIGNING_KEY,
   filesMaxBytes: env.FILES_MAX_BYTES,
   mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   sms: { gatewayUrl: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN },
