@@ -95,10 +95,12 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
   for (const mod of modules) await app.register(mod.plugin, { prefix: mod.prefix });
 
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
-    // The web app routes on the client: any other GET for a page answers the app's shell.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', preCompressed: true });
+    // The web app routes on the client: any other GET for a page answers the app's shell; a
+    // missing file (an old asset, a typo) is a plain 404, never the HTML page.
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
-      if (/^\/(api|open311|docs)(\/|$)/.test(request.url)) return reply.callNotFound();
+      const pathname = request.url.split('?')[0] ?? '';
+      if (/^\/(api|open311|docs|assets)(\/|$)/.test(pathname) || /\.[a-z0-9]{1,8}$/i.test(pathname)) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

@@ -1,0 +1,89 @@
+/**
+ * How dates, numbers and money are written for people. Times are stored in UTC and shown in
+ * Vietnam's time zone. Vietnamese dates follow the administrative style (Decree 30/2020/NĐ-CP):
+ * "ngày 05 tháng 3 năm 2026" — a day below 10 and the months 1 and 2 take a leading zero, so that
+ * nobody can turn "tháng 1" into "tháng 11" by adding a digit.
+ */
+export type Lang = 'vi' | 'en';
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+type DateInput = Date | string | number;
+
+const toDate = (value: DateInput): Date => (value instanceof Date ? value : new Date(value));
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Calendar parts of an instant as seen in Vietnam (UTC+7, no daylight saving). */
+export const vietnamParts = (value: DateInput) => {
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`invalid date: ${String(value)}`);
+  const parts = Object.fromEntries(partsFormatter.formatToParts(date).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
+};
+
+const englishMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "ngày 05 tháng 3 năm 2026" (vi) or "5 March 2026" (en). */
+export const formatDate = (value: DateInput, lang: Lang = 'vi'): string => {
+  const { year, month, day } = vietnamParts(value);
+  if (lang === 'en') {
+    return `${day} ${englishMonth.format(Date.UTC(2000, month - 1, 15))} ${year}`;
+  }
+  const monthText = month <= 2 ? pad2(month) : String(month);
+  return `ngày ${pad2(day)} tháng ${monthText} năm ${year}`;
+};
+
+/** "05/03/2026" in both languages (the day-first order used in Vietnam). */
+export const formatShortDate = (value: DateInput): string => {
+  const { year, month, day } = vietnamParts(value);
+  return `${pad2(day)}/${pad2(month)}/${year}`;
+};
+
+/** "08:30, ngày 05 tháng 3 năm 2026" (vi) or "08:30, 5 March 2026" (en). */
+export const formatDateTime = (value: DateInput, lang: Lang = 'vi'): string => {
+  const { hour, minute } = vietnamParts(value);
+  return `${pad2(hour)}:${pad2(minute)}, ${formatDate(value, lang)}`;
+};
+
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+
+/** 1234567.5 → "1.234.567,5" (vi) or "1,234,567.5" (en). */
+export const formatNumber = (value: number, lang: Lang = 'vi'): string => numberFormats[lang].format(value);
+
+/** Money is kept as whole đồng: 150000 → "150.000 đồng" (vi) or "150,000 VND" (en). */
+export const formatMoney = (dong: number, lang: Lang = 'vi'): string => {
+  if (!Number.isInteger(dong)) throw new RangeError(`money must be whole đồng: ${dong}`);
+  return lang === 'vi' ? `${formatNumber(dong, 'vi')} đồng` : `${formatNumber(dong, 'en')} VND`;
+};
+
+const collators: Record<Lang, Intl.Collator> = {
+  vi: new Intl.Collator('vi', { numeric: true }),
+  en: new Intl.Collator('en', { numeric: true }),
+};
+
+/** Compares two strings in Vietnamese alphabetical order (a ă â b c d đ e ê …). */
+export const compareText = (a: string, b: string, lang: Lang = 'vi'): number => collators[lang].compare(a, b);
+
+/** A sorted copy of `items`, ordered by `key` in the language's alphabetical order. */
+export const sortByText = <T>(items: readonly T[], key: (item: T) => string, lang: Lang = 'vi'): T[] =>
+  [...items].sort((x, y) => compareText(key(x), key(y), lang));

@@ -1,0 +1,124 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from '../i18n/vi.ts';
+import { navigate } from '../router.tsx';
+import { api, ApiError, setCsrfToken } from './api.ts';
+import { ENDPOINTS } from './endpoints.ts';
+
+/**
+ * Who is signed in. The session lives in the httpOnly `tinhso_session` cookie set by the server;
+ * the page only keeps the user and the CSRF token in memory (never the session token itself).
+ */
+export type User = { id: string; username: string; fullName: string; roles: string[]; agencyId: string | null };
+
+/** The answer of POST /api/auth/login and /api/auth/signup/verify. */
+export type AuthBody = { token?: string; csrfToken: string; user: User };
+
+type Status = 'loading' | 'guest' | 'signed-in';
+export type Notice = { key: MessageKey; path: string };
+
+type Session = {
+  status: Status;
+  user: User | null;
+  notice: Notice | null;
+  signIn: (body: AuthBody) => void;
+  /** Signs out (here, or on every device) and goes to the home page with a notice. */
+  signOut: (everywhere?: boolean) => Promise<void>;
+  clearNotice: () => void;
+};
+
+const SessionContext = createContext<Session | null>(null);
+
+const asUser = (value: unknown): User | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Partial<User>;
+  if (typeof v.id !== 'string' || typeof v.username !== 'string') return null;
+  return {
+    id: v.id,
+    username: v.username,
+    fullName: typeof v.fullName === 'string' && v.fullName ? v.fullName : v.username,
+    roles: Array.isArray(v.roles) ? v.roles.filter((r): r is string => typeof r === 'string') : [],
+    agencyId: typeof v.agencyId === 'string' ? v.agencyId : null,
+  };
+};
+
+/** GET /api/auth/me answers the user and the CSRF token, as `{ user, csrfToken }` or flat. */
+const parseMe = (body: unknown): { user: User; csrfToken?: string } | null => {
+  if (typeof body !== 'object' || body === null) return null;
+  const b = body as { user?: unknown; csrfToken?: unknown };
+  const user = asUser(b.user ?? b);
+  return user ? { user, csrfToken: typeof b.csrfToken === 'string' ? b.csrfToken : undefined } : null;
+};
+
+/** The server sets a readable `tinhso_csrf` cookie beside the httpOnly session cookie. */
+const CSRF_COOKIE = 'tinhso_csrf';
+const hasSessionCookie = () => document.cookie.split(/;\s*/).some((c) => c.startsWith(`${CSRF_COOKIE}=`));
+const forgetSessionCookie = () => {
+  document.cookie = `${CSRF_COOKIE}=; Max-Age=0; path=/; SameSite=Lax`;
+};
+
+export const SessionProvider = ({ children }: { children: ReactNode }) => {
+  const [status, setStatus] = useState<Status>('loading');
+  const [user, setUser] = useState<User | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => {
+    // No CSRF cookie, no session: a guest needs no round trip (and no 401 in the console).
+    if (!hasSessionCookie()) {
+      setStatus('guest');
+      return undefined;
+    }
+    const controller = new AbortController();
+    api(ENDPOINTS.me, { signal: controller.signal })
+      .then((body) => {
+        const me = parseMe(body);
+        setCsrfToken(me?.csrfToken);
+        setUser(me?.user ?? null);
+        setStatus(me ? 'signed-in' : 'guest');
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        // 401 (session ended elsewhere), 404 (auth not deployed) or offline: a guest for now.
+        if (error instanceof ApiError && error.status === 401) forgetSessionCookie();
+        setStatus('guest');
+      });
+    return () => controller.abort();
+  }, []);
+
+  const signIn = useCallback((body: AuthBody) => {
+    const signedIn = asUser(body.user);
+    if (!signedIn) throw new Error('the sign-in answer has no user');
+    setCsrfToken(body.csrfToken);
+    setUser(signedIn);
+    setStatus('signed-in');
+    setNotice(null);
+  }, []);
+
+  const signOut = useCallback(async (everywhere = false) => {
+    try {
+      await api(everywhere ? ENDPOINTS.logoutAll : ENDPOINTS.logout, { method: 'POST' });
+    } catch (error) {
+      // A session that is already gone (401) is as good as signed out; anything else is shown.
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    }
+    // Leave the signed-in page first, so that no page sees a guest and redirects to sign-in.
+    navigate('/');
+    setCsrfToken(undefined);
+    setUser(null);
+    setStatus('guest');
+    setNotice({ key: everywhere ? 'notice.signedOutAll' : 'notice.signedOut', path: '/' });
+  }, []);
+
+  const clearNotice = useCallback(() => setNotice(null), []);
+
+  const value = useMemo<Session>(
+    () => ({ status, user, notice, signIn, signOut, clearNotice }),
+    [status, user, notice, signIn, signOut, clearNotice],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+};
+
+export const useSession = (): Session => {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside <SessionProvider>');
+  return value;
+};
