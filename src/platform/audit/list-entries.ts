@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Queryable } from '../db/pool.ts';
+import type { AuditLogRow } from './record.ts';
 
 const Instant = z.iso.datetime({ offset: true, error: 'Thời điểm theo ISO 8601, ví dụ 2026-11-23T08:00:00+07:00' });
 
@@ -36,22 +37,6 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditEntryPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
 export type AuditEntryPage = z.infer<typeof AuditEntryPage>;
 
-type Row = {
-  id: number;
-  stream: string;
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  target_type: string;
-  target_id: string;
-  before_digest: string | null;
-  after_digest: string | null;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-};
 
 /** Audit entries, newest first, filtered by target, actor and time; keyset-paged by id. */
 export const listAuditEntries = async (db: Queryable, q: AuditEntriesQuery): Promise<AuditEntryPage> => {
@@ -68,7 +53,7 @@ export const listAuditEntries = async (db: Queryable, q: AuditEntriesQuery): Pro
   if (q.to) add('at <= ?', q.to);
   if (q.cursor) add('id < ?', q.cursor);
   params.push(q.limit + 1);
-  const { rows } = await db.query<Row>(
+  const { rows } = await db.query<AuditLogRow>(
     `SELECT id, stream, seq, at, actor_id, actor_name, action, target_type, target_id, before_digest, after_digest,
             request_id, prev_hash, hash
        FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -3,6 +3,24 @@ import { canonicalJson, digestOf, sha256Hex } from './canonical.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** An `audit_log` row as PostgreSQL returns it. */
+export type AuditLogRow = {
+  id: number;
+  stream: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  before_digest: string | null;
+  after_digest: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
 export type AuditActor = { id: string | null; name: string };
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: 'system' };
 

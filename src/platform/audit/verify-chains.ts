@@ -1,23 +1,7 @@
 import type { Queryable } from '../db/pool.ts';
 import type { ChainBreak } from './breaks.ts';
-import { entryHash, GENESIS_HASH } from './record.ts';
+import { entryHash, GENESIS_HASH, type AuditLogRow } from './record.ts';
 
-type EntryRow = {
-  id: number;
-  stream: string;
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  target_type: string;
-  target_id: string;
-  before_digest: string | null;
-  after_digest: string | null;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-};
 
 const COLUMNS = `id, stream, seq, at, actor_id, actor_name, action, target_type, target_id,
   before_digest, after_digest, request_id, prev_hash, hash`;
@@ -25,7 +9,7 @@ const COLUMNS = `id, stream, seq, at, actor_id, actor_name, action, target_type,
 /** The last good position in the stream being walked. */
 type Tail = { stream: string; id: number | null; seq: number; hash: string; broken: boolean };
 
-const recomputedHash = (r: EntryRow) =>
+const recomputedHash = (r: AuditLogRow) =>
   entryHash({
     stream: r.stream,
     seq: r.seq,
@@ -44,7 +28,7 @@ const recomputedHash = (r: EntryRow) =>
 const missingRange = (from: number, to: number) => (from === to ? `số ${from}` : `các số ${from}–${to}`);
 
 /** The first thing wrong with entry `r` given the entry before it in its stream, if anything. */
-const checkEntry = (r: EntryRow, before: Tail): ChainBreak | null => {
+const checkEntry = (r: AuditLogRow, before: Tail): ChainBreak | null => {
   const at = { entryId: r.id, stream: r.stream, seq: r.seq, checkpointId: null };
   if (recomputedHash(r) !== r.hash) {
     return { ...at, reason: 'hash-mismatch', detail: 'Mã băm lưu trữ không khớp nội dung bản ghi: bản ghi đã bị sửa sau khi ghi.' };
@@ -63,10 +47,10 @@ const checkEntry = (r: EntryRow, before: Tail): ChainBreak | null => {
 };
 
 /** The next rows in (stream, seq) order after `after` (keyset pagination on the unique index). */
-const nextBatch = async (db: Queryable, after: Tail | null, batchSize: number): Promise<EntryRow[]> => {
+const nextBatch = async (db: Queryable, after: Tail | null, batchSize: number): Promise<AuditLogRow[]> => {
   const { rows } = after
-    ? await db.query<EntryRow>(`SELECT ${COLUMNS} FROM audit_log WHERE (stream, seq) > ($1, $2) ORDER BY stream, seq LIMIT $3`, [after.stream, after.seq, batchSize])
-    : await db.query<EntryRow>(`SELECT ${COLUMNS} FROM audit_log ORDER BY stream, seq LIMIT $1`, [batchSize]);
+    ? await db.query<AuditLogRow>(`SELECT ${COLUMNS} FROM audit_log WHERE (stream, seq) > ($1, $2) ORDER BY stream, seq LIMIT $3`, [after.stream, after.seq, batchSize])
+    : await db.query<AuditLogRow>(`SELECT ${COLUMNS} FROM audit_log ORDER BY stream, seq LIMIT $1`, [batchSize]);
   return rows;
 };
 
@@ -86,7 +70,7 @@ export const walkChains = async (
   let unsealed = 0;
   let tail: Tail | null = null;
   for (;;) {
-    const rows: EntryRow[] = await nextBatch(db, tail, opts.batchSize);
+    const rows: AuditLogRow[] = await nextBatch(db, tail, opts.batchSize);
     for (const r of rows) {
       entries += 1;
       if (r.id > opts.unsealedAbove) unsealed += 1;
