@@ -1,0 +1,61 @@
+import { recordAudit } from '../audit/index.ts';
+import { isUuid, uuidv7 } from '../db/ids.ts';
+import type { DbClient, Queryable } from '../db/pool.ts';
+import { loadDefinition } from './definitions-store.ts';
+import { WorkflowError } from './errors.ts';
+import { CASE_COLUMNS, type CaseRow, caseFromRow, EVENT_COLUMNS, type EventRow, eventFromRow } from './rows.ts';
+import type { CaseRecord, CaseWithHistory, WorkflowActor } from './types.ts';
+
+export type Subject = { type: string; id: string };
+
+export type StartCaseOptions = { definitionKey: string; subject: Subject; actor: WorkflowActor; at?: Date; requestId?: string };
+
+export const caseNotFound = () => new WorkflowError('not-found', 'Không tìm thấy hồ sơ xử lý');
+
+/**
+ * Opens a case for a subject (a dossier, a report…) on the latest registered version of the
+ * definition, in its initial state, with no event yet. One case per subject. Call it inside the
+ * transaction that creates or files the subject; it is audited there (`workflow.start`).
+ */
+export const startCase = async (tx: DbClient, o: StartCaseOptions): Promise<CaseRecord> => {
+  const def = await loadDefinition(tx, o.definitionKey);
+  const existing = await tx.query('SELECT 1 FROM workflow_cases WHERE subject_type = $1 AND subject_id = $2', [o.subject.type, o.subject.id]);
+  if (existing.rowCount) throw new WorkflowError('conflict', 'Đối tượng này đã có quy trình xử lý');
+  const at = o.at ?? new Date();
+  const { rows } = await tx.query<CaseRow>(
+    `INSERT INTO workflow_cases (id, definition_key, definition_version, subject_type, subject_id, state, seq, state_entered_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $7, now()) RETURNING ${CASE_COLUMNS}`,
+    [uuidv7(), def.key, def.version, o.subject.type, o.subject.id, def.initial, at],
+  );
+  const record = caseFromRow(rows[0]!);
+  await recordAudit(tx, {
+    actor: { id: o.actor.id, name: o.actor.name },
+    action: 'workflow.start',
+    target: o.subject,
+    after: { caseId: record.id, definition: `${def.key}@${def.version}`, state: record.state },
+    requestId: o.requestId,
+  });
+  return record;
+};
+
+/** The case of a subject, or null when it has none (e.g. a dossier still a draft). */
+export const findCaseBySubject = async (db: Queryable, subject: Subject): Promise<CaseRecord | null> => {
+  if (!isUuid(subject.id)) return null;
+  const { rows } = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM workflow_cases WHERE subject_type = $1 AND subject_id = $2`, [
+    subject.type,
+    subject.id,
+  ]);
+  return rows[0] ? caseFromRow(rows[0]) : null;
+};
+
+/** A case with its events (by seq) and the definition version it runs on; WorkflowError 'not-found' otherwise. */
+export const getCase = async (db: Queryable, caseId: string): Promise<CaseWithHistory> => {
+  if (!isUuid(caseId)) throw caseNotFound();
+  const found = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM workflow_cases WHERE id = $1`, [caseId]);
+  if (!found.rows[0]) throw caseNotFound();
+  const record = caseFromRow(found.rows[0]);
+  // One after the other: a transaction's client runs one query at a time.
+  const events = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM workflow_events WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  const definition = await loadDefinition(db, record.definitionKey, record.definitionVersion);
+  return { ...record, events: events.rows.map(eventFromRow), definition };
+};
