@@ -1,7 +1,15 @@
 import type { Config } from '../platform/config/index.ts';
 import type { Db } from '../platform/db/pool.ts';
 import { importAdminUnits } from '../modules/org/admin-units-import.ts';
+import { DOSSIER_WORKFLOW } from '../modules/services/dossier-workflow.ts';
+import { registerDefinition } from '../platform/workflow/index.ts';
 import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo.ts';
+
+/** Reference data every database needs, demo or not; each step is idempotent. */
+export const prepareReferenceData = async (db: Db) => {
+  await importAdminUnits(db);
+  await registerDefinition(db, DOSSIER_WORKFLOW);
+};
 
 /**
  * Data the app needs before it serves: the administrative units (reference data, idempotent),
@@ -9,7 +17,7 @@ import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo.ts';
  * Returns a reason to refuse the start (production with demo accounts), or undefined.
  */
 export const prepareData = async (db: Db, config: Config): Promise<string | undefined> => {
-  await importAdminUnits(db);
+  await prepareReferenceData(db);
   if (config.seedDemo && (await isDatabaseEmpty(db))) await seedDemo(db);
   if (config.isProduction) {
     const demo = await countDemoAccounts(db);

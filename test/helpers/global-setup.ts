@@ -6,8 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbedded } from '../../src/platform/db/embedded.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { createPool } from '../../src/platform/db/pool.ts';
-import { importAdminUnits } from '../../src/modules/org/admin-units-import.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
+import { prepareReferenceData } from '../../src/seed/prepare.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${templates.base}`);
   const base = createPool(withDb(adminUrl, templates.base), 2);
   await migrate(base);
-  await importAdminUnits(base);
+  await prepareReferenceData(base);
   await base.end();
   await admin.query(`CREATE DATABASE ${templates.demo} TEMPLATE ${templates.base}`);
   const demo = createPool(withDb(adminUrl, templates.demo), 2);
