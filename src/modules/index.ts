@@ -4,7 +4,12 @@ import { authRoutes } from '../platform/auth/routes.ts';
 import { usersRoutes } from '../platform/auth/users-routes.ts';
 import { calendarRoutes } from '../platform/calendar/routes.ts';
 import { filesRoutes } from '../platform/files/routes.ts';
+import { inboxRoutes } from '../platform/notify/inbox-routes.ts';
+import { paymentRoutes } from '../platform/payments/routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { procedureRoutes } from './services/procedures/routes.ts';
+import { portalRoutes } from './services/portal/routes.ts';
+import { dossierRoutes, publicDossierRoutes } from './services/dossiers/index.ts';
 
 /** Every HTTP route plugin, platform and domain modules, with the prefix it is mounted under. */
 export type ModuleRegistration = { prefix: string; plugin: FastifyPluginAsync };
@@ -13,7 +18,13 @@ export const modules: ModuleRegistration[] = [
   { prefix: '/api/auth', plugin: authRoutes },
   { prefix: '/api/users', plugin: usersRoutes },
   { prefix: '/api/files', plugin: filesRoutes },
+  { prefix: '/api/notifications', plugin: inboxRoutes },
   { prefix: '/api/calendar', plugin: calendarRoutes },
   { prefix: '/api/audit', plugin: auditRoutes },
+  { prefix: '/api/payments', plugin: paymentRoutes },
+  { prefix: '/api/portal', plugin: portalRoutes },
+  { prefix: '/api/dossiers', plugin: dossierRoutes },
+  { prefix: '/api/public/dossiers', plugin: publicDossierRoutes },
+  { prefix: '/api/procedures', plugin: procedureRoutes },
   { prefix: '/api', plugin: orgRoutes },
 ];
