@@ -6,6 +6,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { createPool, type Db } from './platform/db/pool.ts';
 import { buildApp } from './http/app.ts';
 import { auditSigningKeyOf, startAuditSealer } from './platform/audit/index.ts';
+import { startJobs } from './platform/jobs/index.ts';
 import { prepareData } from './seed/prepare.ts';
 
 export class StartupRefusedError extends Error {}
@@ -70,7 +71,15 @@ export const startServer = async (config: Config): Promise<RunningServer> => {
     const refusal = await prepareData(database.db, config);
     if (refusal) throw new StartupRefusedError(refusal);
     const app = await buildApp({ config, db: database.db });
-    const address = await app.listen({ port: config.port, host: config.host });
+    // Modules registered their job handlers while the app was built; start the workers now.
+    const jobs = await startJobs(database.db, config, app.log);
+    let address: string;
+    try {
+      address = await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      await jobs.stop();
+      throw error;
+    }
     // Folds new audit entries into a signed Merkle checkpoint every few minutes (audit/README.md).
     const stopSealer = startAuditSealer(database.db, auditSigningKeyOf(config), AUDIT_SEAL_INTERVAL_MS, {
       onError: (error) => app.log.warn({ err: error }, 'audit seal deferred'),
@@ -79,6 +88,7 @@ export const startServer = async (config: Config): Promise<RunningServer> => {
     const stop = () =>
       (stopping ??= (async () => {
         await app.close();
+        await jobs.stop();
         await stopSealer();
         await database.close();
       })());

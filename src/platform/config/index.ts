@@ -32,12 +32,23 @@ export const ConfigSchema = z
     OIDC_CLIENT_ID: z.string().optional(),
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_NAME: z.string().default('VNeID'),
+    PORTAL_SYNC_URL: z.url().optional(),
+    PORTAL_SYNC_TOKEN: z.string().min(1).optional(),
+    PORTAL_SYNC_UNIT: z.string().regex(/^[A-Z0-9]{3}\.[A-Z0-9]{2}\.[A-Z0-9]{2}\.[A-Z][0-9]{2}$/, 'mã định danh đơn vị, vd. 000.00.00.H59 / unit code').optional(),
+    PAYMENT_BANK_BIN: z.string().regex(/^\d{6}$/, '6 chữ số (mã BIN ngân hàng NAPAS) / 6-digit bank BIN').optional(),
+    PAYMENT_ACCOUNT_NO: z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'tối đa 19 chữ/số / up to 19 letters or digits').optional(),
+    PAYMENT_ACCOUNT_NAME: z.string().min(1).max(50).optional(),
+    PAYMENT_CALLBACK_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     RATE_LIMIT_ALLOW: z
       .string()
       .default('')
       .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
   })
   .superRefine((c, ctx) => {
+    if (Boolean(c.PAYMENT_BANK_BIN) !== Boolean(c.PAYMENT_ACCOUNT_NO)) {
+      const missing = c.PAYMENT_BANK_BIN ? 'PAYMENT_ACCOUNT_NO' : 'PAYMENT_BANK_BIN';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'cần cả PAYMENT_BANK_BIN và PAYMENT_ACCOUNT_NO / set both or neither' });
+    }
     if (c.NODE_ENV !== 'production') return;
     if (!c.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'bắt buộc khi NODE_ENV=production / required in production' });
@@ -76,7 +87,30 @@ const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
       ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
       : undefined,
   rateLimitAllow: env.RATE_LIMIT_ALLOW,
+  /** National public-service portal sync (modules/services/portal); unset URL = not configured. */
+  portal: { syncUrl: env.PORTAL_SYNC_URL, token: env.PORTAL_SYNC_TOKEN, unitCode: env.PORTAL_SYNC_UNIT },
+  /** Fee collection (platform/payments): demo account and secret outside production only. */
+  payments: paymentsConfig(env),
 });
+
+const DEV_PAYMENT_ACCOUNT = { bankBin: '970415', accountNo: '113366668888', accountName: 'TINH SO DEMO' };
+const DEV_PAYMENT_CALLBACK_SECRET = 'dev-only-payment-callback-secret-not-for-production';
+
+/**
+ * The account citizens pay fees into (VietQR) and the secret payment-gateway callbacks are signed
+ * with. Outside production both fall back to demo values; in production an unset account or
+ * secret leaves that part switched off (no QR, callbacks refused) rather than stopping the start.
+ */
+const paymentsConfig = (env: z.infer<typeof ConfigSchema>) => {
+  const given = env.PAYMENT_BANK_BIN && env.PAYMENT_ACCOUNT_NO
+    ? { bankBin: env.PAYMENT_BANK_BIN, accountNo: env.PAYMENT_ACCOUNT_NO, accountName: env.PAYMENT_ACCOUNT_NAME }
+    : undefined;
+  const isProduction = env.NODE_ENV === 'production';
+  return {
+    account: given ?? (isProduction ? undefined : DEV_PAYMENT_ACCOUNT),
+    callbackSecret: env.PAYMENT_CALLBACK_SECRET ?? (isProduction ? undefined : DEV_PAYMENT_CALLBACK_SECRET),
+  };
+};
 
 export class ConfigError extends Error {}
 

@@ -1,0 +1,74 @@
+import type { Queryable } from '../../../platform/db/pool.ts';
+
+/** What the portal has of one dossier (portal_sync_state). */
+export type SyncState = { lastEnqueued: number; lastDelivered: number; knownToPortal: boolean; stepsDelivered: number };
+
+/** Bumps the dossier's sync version in the caller's transaction; the row lock orders concurrent changes. */
+export const nextSyncVersion = async (tx: Queryable, dossierId: string): Promise<number> => {
+  const { rows } = await tx.query<{ last_enqueued: number }>(
+    `INSERT INTO portal_sync_state (dossier_id, last_enqueued) VALUES ($1, 1)
+     ON CONFLICT (dossier_id) DO UPDATE SET last_enqueued = portal_sync_state.last_enqueued + 1, updated_at = now()
+     RETURNING last_enqueued`,
+    [dossierId],
+  );
+  return rows[0]!.last_enqueued;
+};
+
+/**
+ * Locks the dossier's state row for the duration of a sync, so two jobs of one dossier never talk
+ * to the portal at once (the second waits, then sees what the first delivered).
+ */
+export const lockSyncState = async (tx: Queryable, dossierId: string): Promise<SyncState> => {
+  await tx.query('INSERT INTO portal_sync_state (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING', [dossierId]);
+  const { rows } = await tx.query<{ last_enqueued: number; last_delivered: number; known_to_portal: boolean; steps_delivered: number }>(
+    'SELECT last_enqueued, last_delivered, known_to_portal, steps_delivered FROM portal_sync_state WHERE dossier_id = $1 FOR UPDATE',
+    [dossierId],
+  );
+  const r = rows[0]!;
+  return { lastEnqueued: r.last_enqueued, lastDelivered: r.last_delivered, knownToPortal: r.known_to_portal, stepsDelivered: r.steps_delivered };
+};
+
+export const markKnownToPortal = (tx: Queryable, dossierId: string) =>
+  tx.query('UPDATE portal_sync_state SET known_to_portal = true, updated_at = now() WHERE dossier_id = $1', [dossierId]);
+
+export const markDelivered = (tx: Queryable, dossierId: string, version: number, stepsDelivered: number) =>
+  tx.query(
+    `UPDATE portal_sync_state SET last_enqueued = GREATEST(last_enqueued, $2), last_delivered = GREATEST(last_delivered, $2),
+            steps_delivered = GREATEST(steps_delivered, $3),
+            known_to_portal = true, delivered_at = now(), updated_at = now()
+      WHERE dossier_id = $1`,
+    [dossierId, version, stepsDelivered],
+  );
+
+export type SyncLogEntry = {
+  dossierId: string;
+  dossierCode: string;
+  version: number;
+  service: string | null;
+  status: number;
+  attempt: number;
+  outcome: 'delivered' | 'failed' | 'skipped' | 'superseded';
+  ok: boolean;
+  responseCode?: number | null;
+  error?: string | null;
+  request?: object | null;
+  jobId?: string | null;
+};
+
+export const logSync = (db: Queryable, e: SyncLogEntry) =>
+  db.query(
+    `INSERT INTO portal_sync_log (dossier_id, dossier_code, version, service, status, attempt, outcome, ok, response_code, error, request, job_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [e.dossierId, e.dossierCode, e.version, e.service, e.status, e.attempt, e.outcome, e.ok, e.responseCode ?? null,
+      e.error?.slice(0, 2000) ?? null, e.request ? JSON.stringify(e.request) : null, e.jobId ?? null],
+  );
+
+/** The highest version the portal acknowledged, per dossier (for the dead-letter view). */
+export const deliveredVersions = async (db: Queryable, dossierIds: string[]): Promise<Map<string, number>> => {
+  if (dossierIds.length === 0) return new Map();
+  const { rows } = await db.query<{ dossier_id: string; last_delivered: number }>(
+    'SELECT dossier_id, last_delivered FROM portal_sync_state WHERE dossier_id = ANY($1)',
+    [dossierIds],
+  );
+  return new Map(rows.map((r) => [r.dossier_id, r.last_delivered]));
+};
