@@ -1,6 +1,7 @@
 import type { Config } from '../platform/config/index.ts';
 import type { Db } from '../platform/db/pool.ts';
 import { importAdminUnits } from '../modules/org/admin-units-import.ts';
+import { importProcedureCatalogue } from '../modules/services/procedures/import-catalogue.ts';
 import { DOSSIER_WORKFLOW } from '../modules/services/dossier-workflow.ts';
 import { registerDefinition } from '../platform/workflow/index.ts';
 import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo.ts';
@@ -8,6 +9,7 @@ import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo.ts';
 /** Reference data every database needs, demo or not; each step is idempotent. */
 export const prepareReferenceData = async (db: Db) => {
   await importAdminUnits(db);
+  await importProcedureCatalogue(db);
   await registerDefinition(db, DOSSIER_WORKFLOW);
 };
 

@@ -1,0 +1,55 @@
+import type { Queryable } from '../../../platform/db/pool.ts';
+import { compareVi, foldDiacritics } from '../../../platform/text/index.ts';
+import { withAgencyName } from './procedure-queries.ts';
+import { COMMUNE_AGENCY_CODE, type ProcedureSearchQuery, type ProcedureSummary } from './schema.ts';
+
+/**
+ * Citizen-facing search of the active catalogue, diacritic-insensitive: every word of `q` must
+ * begin a word of the name or the field, or begin the code or the national code ("khai sinh", "KHAI SINH" and
+ * "khai sinh" without marks all find "Đăng ký khai sinh"). Filters: `field` (name, marks
+ * optional), `agency` (a code; a commune committee or its service centre also lists the
+ * commune-level procedures it handles), `level`, `online`.
+ * Ranking: name equals the query, starts with it, contains it as a phrase, then the rest; ties
+ * in Vietnamese order. The catalogue is small (a province runs ~2,000), so ranking is done here.
+ */
+type Row = ProcedureSummary & { nameFolded: string };
+
+export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuery): Promise<ProcedureSummary[]> => {
+  const phrase = query.q ? foldDiacritics(query.q) : '';
+  const words = phrase.split(/[^a-z0-9.]+/).filter(Boolean);
+  const { rows } = await db.query<Row>(
+    `SELECT p.code, p.name, p.field, p.level, p.agency_code AS "agencyCode", a.name AS "agencyName",
+            p.days, p.hours, p.online, p.name_folded AS "nameFolded"
+       FROM procedures p LEFT JOIN agencies a ON a.code = p.agency_code
+      WHERE p.active
+        AND ($1::text IS NULL OR p.level = $1)
+        AND ($2::text IS NULL OR p.online = $2)
+        AND ($3::text IS NULL OR p.field_folded = $3)
+        AND ($4::text IS NULL OR p.agency_code = $4
+             OR (p.agency_code = '${COMMUNE_AGENCY_CODE}' AND EXISTS (
+                   SELECT 1 FROM agencies c WHERE c.code = $4 AND c.commune_code IS NOT NULL)))
+        AND NOT EXISTS (
+              SELECT 1 FROM unnest($5::text[]) AS w
+               WHERE position(' ' || w IN ' ' || regexp_replace(p.name_folded || ' ' || p.field_folded, '[^a-z0-9]+', ' ', 'g')
+                                       || ' ' || lower(p.code) || ' ' || coalesce(p.national_code, '')) = 0)`,
+    [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null, words],
+  );
+  const rank = (r: Row) => {
+    if (!phrase) return 0;
+    if (r.nameFolded === phrase) return 0;
+    if (r.nameFolded.startsWith(phrase)) return 1;
+    if (r.nameFolded.includes(phrase)) return 2;
+    return 3;
+  };
+  return rows
+    .map((r) => ({ row: r, rank: rank(r) }))
+    .sort((a, b) => a.rank - b.rank || compareVi(a.row.name, b.row.name))
+    .slice(0, query.limit)
+    .map(({ row: { nameFolded: _n, ...summary } }) => withAgencyName(summary));
+};
+
+/** The fields of the active catalogue with how many procedures each has, in Vietnamese order. */
+export const listProcedureFields = async (db: Queryable): Promise<{ field: string; count: number }[]> => {
+  const { rows } = await db.query<{ field: string; count: number }>('SELECT field, count(*)::int AS count FROM procedures WHERE active GROUP BY field');
+  return rows.sort((a, b) => compareVi(a.field, b.field));
+};
