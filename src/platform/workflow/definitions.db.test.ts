@@ -33,14 +33,14 @@ describe('registering workflow definitions', () => {
     const { db } = await createTestDb('base');
     const broken = { ...TOY_WORKFLOW, initial: 'nowhere' };
     await expect(registerDefinition(db, broken)).rejects.toThrow(/initial state "nowhere"/);
-    expect((await db.query('SELECT 1 FROM workflow_definitions')).rowCount).toBe(0);
+    expect((await db.query('SELECT 1 FROM workflow_definitions WHERE key = $1', [TOY_WORKFLOW.key])).rowCount).toBe(0);
     await expect(
       withTransaction(db, async (tx) => {
         await registerDefinition(tx, TOY_WORKFLOW);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    expect((await db.query('SELECT 1 FROM workflow_definitions')).rowCount).toBe(0);
+    expect((await db.query('SELECT 1 FROM workflow_definitions WHERE key = $1', [TOY_WORKFLOW.key])).rowCount).toBe(0);
     expect(await registrations(db, TOY_WORKFLOW.key)).toBe(0);
   });
 
@@ -48,7 +48,7 @@ describe('registering workflow definitions', () => {
     const { db } = await createTestDb('base');
     const results = await Promise.all([registerDefinition(db, TOY_WORKFLOW), registerDefinition(db, TOY_WORKFLOW), registerDefinition(db, TOY_WORKFLOW)]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect((await db.query('SELECT 1 FROM workflow_definitions')).rowCount).toBe(1);
+    expect((await db.query('SELECT 1 FROM workflow_definitions WHERE key = $1', [TOY_WORKFLOW.key])).rowCount).toBe(1);
   });
 
   it('runs a case on the version it started with after a new version is registered', async () => {
