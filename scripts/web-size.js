@@ -23,8 +23,13 @@ const ROUTES = [
   { name: 'citizen home  / (signed in)', page: 'src/pages/home/SignedInHome.tsx' },
   { name: 'login  /login', page: 'src/pages/LoginPage.tsx' },
   { name: 'sign-up  /signup', page: 'src/pages/SignupPage.tsx' },
-  { name: 'track  /track', page: 'src/pages/TrackPage.tsx' },
-  { name: 'search  /search', page: 'src/pages/SearchPage.tsx' },
+  { name: 'track  /track', page: 'src/pages/services/TrackPage.tsx' },
+  { name: 'search  /search', page: 'src/pages/services/ProcedureSearchPage.tsx' },
+  { name: 'procedure  /procedures/:code', page: 'src/pages/services/ProcedureDetailPage.tsx' },
+  { name: 'dossier form  /procedures/:code/apply', page: 'src/pages/services/DossierFormPage.tsx' },
+  { name: 'receipt  /dossiers/:id/receipt', page: 'src/pages/services/ReceiptPage.tsx' },
+  { name: 'my dossiers  /dossiers', page: 'src/pages/services/MyDossiersPage.tsx' },
+  { name: 'dossier  /dossiers/:id', page: 'src/pages/services/DossierPage.tsx' },
 ];
 
 if (!existsSync(manifestFile)) {

@@ -1,19 +1,23 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Writes /precache.json: every built JS and CSS file, for the service worker (public/sw.js) to
- * cache at install so that each page of the app opens offline.
+ * cache at install so that each page of the app opens offline. Listed once the files are written
+ * (`writeBundle`): earlier, the bundle still holds the empty JS chunks of CSS-only modules that
+ * Vite drops, and one missing file makes the worker's whole install fail.
  */
 const precacheList = (): Plugin => ({
   name: 'tinhso-precache-list',
   apply: 'build',
-  generateBundle(_options, bundle) {
+  writeBundle(options, bundle) {
     const files = Object.keys(bundle)
       .filter((name) => /\.(js|css)$/.test(name))
       .sort()
       .map((name) => `/${name}`);
-    this.emitFile({ type: 'asset', fileName: 'precache.json', source: `${JSON.stringify(files, null, 1)}\n` });
+    writeFileSync(path.join(options.dir ?? 'web/dist', 'precache.json'), `${JSON.stringify(files, null, 1)}\n`);
   },
 });
 

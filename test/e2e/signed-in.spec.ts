@@ -37,9 +37,9 @@ describe('signing in and the role-based homes (phone, 360×640)', () => {
     await screenshot(page, 'citizen-home');
 
     // A placeholder card says plainly that the feature is being built.
-    await page.getByRole('link', { name: /^Hồ sơ của tôi/ }).click();
+    await page.getByRole('link', { name: /^Phản ánh, kiến nghị/ }).click();
     await expectHeading(page, 'Chức năng đang được xây dựng');
-    await page.getByText('“Hồ sơ của tôi” chưa sẵn sàng').waitFor();
+    await page.getByText('“Phản ánh, kiến nghị” chưa sẵn sàng').waitFor();
 
     // The session survives a reload (httpOnly cookie + GET /api/auth/me).
     await page.goto('/');

@@ -1,3 +1,4 @@
+import { enServices } from './en-services.ts';
 import type { Messages } from './vi.ts';
 
 /** English, loaded only when someone switches to it. Same keys as vi.ts. */
@@ -114,7 +115,6 @@ export const en: Messages = {
   'citizen.notifications': 'Notifications',
   'citizen.notifications.text': 'Messages about your applications and reports.',
   'officer.heading': 'Applications to handle',
-  'officer.text': 'Your queues will appear here once application handling is finished.',
   'officer.dueToday': 'Due today',
   'officer.overdue': 'Overdue',
   'officer.inProgress': 'In progress',
@@ -174,9 +174,11 @@ export const en: Messages = {
   'problem.unavailable': 'The service is temporarily unavailable',
   'problem.internal': 'Something went wrong on our side',
 
+
   'soon.title': 'This feature is being built',
   'soon.text': '“{feature}” is not ready yet. We are building it; please come back later.',
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist or has moved.',
+  ...enServices,
 };
 

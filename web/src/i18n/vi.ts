@@ -1,3 +1,5 @@
+import { viServices } from './vi-services.ts';
+
 /**
  * Vietnamese, the default language. Every key here must exist in en.ts (the type checks it).
  * Plain words for everyone: short sentences, no jargon, full diacritics. `{name}` is filled in by t().
@@ -115,7 +117,6 @@ export const vi = {
   'citizen.notifications': 'Thông báo',
   'citizen.notifications.text': 'Tin nhắn về hồ sơ và phản ánh của bạn.',
   'officer.heading': 'Hồ sơ cần xử lý',
-  'officer.text': 'Hàng đợi hồ sơ của bạn sẽ hiện ở đây khi phần xử lý hồ sơ hoàn thành.',
   'officer.dueToday': 'Đến hạn hôm nay',
   'officer.overdue': 'Quá hạn',
   'officer.inProgress': 'Đang xử lý',
@@ -175,10 +176,12 @@ export const vi = {
   'problem.unavailable': 'Hệ thống tạm thời không sẵn sàng',
   'problem.internal': 'Lỗi hệ thống',
 
+
   'soon.title': 'Chức năng đang được xây dựng',
   'soon.text': '“{feature}” chưa sẵn sàng. Chúng tôi đang xây dựng chức năng này, mời bạn quay lại sau.',
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Địa chỉ này không có hoặc đã được chuyển đi.',
+  ...viServices,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -58,10 +58,22 @@ const problemOf = async (res: Response): Promise<Problem> => {
 /** The problem code from its type URI: `/problems/invalid-credentials` → `invalid-credentials`. */
 export const problemCode = (problem: Problem): string => problem.type.split('/').filter(Boolean).pop() ?? problem.type;
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+/** The CSRF header for a write made outside `api()` (an upload through XMLHttpRequest, for its progress events). */
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
 
-export const api = async <T = unknown>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> => {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+/** Turns a failed response's body into the same Problem shape `api()` throws. */
+export const problemFromResponse = problemOf;
+
+type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
+};
+
+export const api = async <T = unknown>(path: string, { method = 'GET', body, signal, headers: extra }: RequestOptions = {}): Promise<T> => {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...extra };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;

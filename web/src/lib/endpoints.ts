@@ -1,6 +1,14 @@
+/** `/path?a=1&b=x` from the non-empty values of `query`. */
+const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+};
+
 /**
- * API paths the web app calls. The auth paths are the agreed contract; the others are the paths
- * the app expects of modules still being built (it degrades gracefully while they answer 404).
+ * API paths the web app calls, as agreed in each module's contract. Pages degrade gracefully (a
+ * plain message) where a module is not deployed and its paths answer 404.
  */
 export const ENDPOINTS = {
   me: '/api/auth/me',
@@ -13,8 +21,22 @@ export const ENDPOINTS = {
   signupVerify: '/api/auth/signup/verify',
   users: '/api/users',
   agencies: '/api/agencies',
-  /** Expected of the public-services module. */
-  procedureSearch: (q: string) => `/api/procedures?q=${encodeURIComponent(q)}`,
-  /** Expected of the public-services module: public tracking by receipt code (no personal data). */
-  trackDossier: (code: string) => `/api/dossiers/track/${encodeURIComponent(code)}`,
+  files: '/api/files',
+  fileDownload: (id: string) => `/api/files/${encodeURIComponent(id)}`,
+  communeCommittees: '/api/agencies?kind=commune_committee',
+  /** Public services: the procedure catalogue (search is diacritic-insensitive). */
+  procedures: (query: { q?: string; field?: string; agency?: string; level?: string } = {}) => withQuery('/api/procedures', query),
+  procedureSearch: (q: string) => withQuery('/api/procedures', { q }),
+  procedure: (code: string) => `/api/procedures/${encodeURIComponent(code)}`,
+  /** Public services: dossiers (hồ sơ) of the citizen and of the officer's agency. */
+  dossiers: '/api/dossiers',
+  myDossiers: '/api/dossiers?mine=true&pageSize=100',
+  dossier: (id: string) => `/api/dossiers/${encodeURIComponent(id)}`,
+  dossierSubmit: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/submit`,
+  dossierAssignees: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/assignees`,
+  dossierReceipt: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/receipt`,
+  dossierAction: (id: string, action: string) => `/api/dossiers/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`,
+  dossierQueue: (query: { status?: string; overdue?: string; dueBefore?: string; page?: string } = {}) => withQuery('/api/dossiers/queue', query),
+  /** Public tracking by receipt code (no login, no personal data). */
+  trackDossier: (code: string) => `/api/public/dossiers/${encodeURIComponent(code)}`,
 } as const;

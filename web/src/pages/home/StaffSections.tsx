@@ -1,25 +1,40 @@
-import { useT } from '../../i18n/index.tsx';
+import { formatNumber, vietnamParts } from '../../lib/format.ts';
+import { ENDPOINTS } from '../../lib/endpoints.ts';
+import { useI18n, useT } from '../../i18n/index.tsx';
+import { useList } from '../../lib/use-list.ts';
 import { Link } from '../../router.tsx';
 
-/** The officer's queues: counts arrive with the dossier workflow; until then they say so. */
+/** The end of today in Vietnam, as an instant (for "due today"). */
+const endOfToday = () => {
+  const { year, month, day } = vietnamParts(new Date());
+  return new Date(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T23:59:59+07:00`).toISOString();
+};
+
+const QueueCount = ({ label, path, href }: { label: string; path: string; href: string }) => {
+  const { t, lang } = useI18n();
+  const list = useList<unknown>(path, 'dossiers');
+  return (
+    <li>
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">{list.kind === 'ok' ? <Link href={href}>{formatNumber(list.total, lang)}</Link> : list.kind === 'loading' ? '…' : t('officer.noData')}</span>
+    </li>
+  );
+};
+
+/** The officer's queue at a glance: due today, overdue, all in hand; the list is one tap away. */
 export const OfficerSection = () => {
   const t = useT();
-  const counts = [t('officer.dueToday'), t('officer.overdue'), t('officer.inProgress')];
   return (
     <section aria-labelledby="officer-title" className="panel">
       <h2 id="officer-title">{t('officer.heading')}</h2>
       <ul className="stats">
-        {counts.map((label) => (
-          <li key={label}>
-            <span className="stat-label">{label}</span>
-            <span className="stat-value">{t('officer.noData')}</span>
-          </li>
-        ))}
+        <QueueCount label={t('officer.dueToday')} path={ENDPOINTS.dossierQueue({ dueBefore: endOfToday() })} href="/officer/queue" />
+        <QueueCount label={t('officer.overdue')} path={ENDPOINTS.dossierQueue({ overdue: 'true' })} href="/officer/queue?overdue=true" />
+        <QueueCount label={t('officer.inProgress')} path={ENDPOINTS.dossierQueue()} href="/officer/queue" />
       </ul>
-      <p>{t('officer.text')}</p>
       <p>
-        <Link href="/soon/queues" className="button button-secondary">
-          {t('officer.queues')}
+        <Link href="/officer/queue" className="button">
+          {t('officer.open')}
         </Link>
       </p>
     </section>

@@ -1,0 +1,61 @@
+import { recordAudit } from '../../../platform/audit/index.ts';
+import type { DbClient } from '../../../platform/db/pool.ts';
+import { startCase, workflowActorOf } from '../../../platform/workflow/index.ts';
+import { DOSSIER_WORKFLOW, nationalStatusOf } from '../dossier-workflow.ts';
+import { nextDossierCode } from './code.ts';
+import { auditActor, type DossierContext, trackingUrl } from './context.ts';
+import { appointmentFrom } from './deadlines.ts';
+import type { AgencyRef } from './dossier-store.ts';
+import { afterStatusChange } from './outbox.ts';
+import type { ProcedureForDossier } from './procedure-source.ts';
+
+export type FiledAnswer = { id: string; code: string; status: number; dueAt: string | null };
+
+/**
+ * Files a complete dossier (checked by the caller), inside the caller's transaction: the day's
+ * code of the handling agency, the workflow case in `submitted` (status 1), a provisional
+ * appointment counted from now on the working calendar (counted again at receipt), and a
+ * snapshot of the procedure as it stands (its law applies to this dossier). Queues the portal
+ * update and the citizen's notice with it.
+ */
+export const fileDossier = async (
+  tx: DbClient,
+  ctx: DossierContext,
+  dossier: { id: string; ownerId: string },
+  procedure: ProcedureForDossier,
+  agency: AgencyRef,
+  at: Date,
+): Promise<FiledAnswer> => {
+  const code = await nextDossierCode(tx, agency.code, at);
+  const started = await startCase(tx, {
+    definitionKey: DOSSIER_WORKFLOW.key,
+    subject: { type: 'dossier', id: dossier.id },
+    actor: workflowActorOf(ctx.principal, ['owner']),
+    at,
+    requestId: ctx.requestId,
+  });
+  const status = nationalStatusOf(started.state) ?? 1;
+  const calendar = await ctx.calendar.current();
+  const dueAt = appointmentFrom(calendar, at, { days: procedure.days, hours: procedure.hours });
+  await tx.query(
+    `UPDATE dossiers
+        SET code = $2, case_id = $3, state = $4, status = $5, submitted_at = $6, due_at = $7, original_due_at = $7,
+            agency_id = $8, procedure_name = $9, field = $10, online_mode = $11, limit_days = $12, limit_hours = $13,
+            restart_on_supplement = $14, updated_at = $6
+      WHERE id = $1`,
+    [dossier.id, code, started.id, started.state, status, at, dueAt, agency.id, procedure.name, procedure.field, procedure.online,
+      procedure.days, procedure.hours, procedure.restartOnSupplement],
+  );
+  await recordAudit(tx, {
+    actor: auditActor(ctx),
+    action: 'dossier.submit',
+    target: { type: 'dossier', id: dossier.id },
+    before: { state: 'draft' },
+    after: { code, state: started.state, status, agencyId: agency.id, dueAt: dueAt.toISOString() },
+    requestId: ctx.requestId,
+  });
+  await afterStatusChange(tx, dossier.id, [
+    { kind: 'submitted', ownerId: dossier.ownerId, code, procedureName: procedure.name, dueAt: dueAt.toISOString(), trackingUrl: trackingUrl(ctx.publicUrl, code) },
+  ]);
+  return { id: dossier.id, code, status, dueAt: dueAt.toISOString() };
+};

@@ -1,0 +1,36 @@
+import type { DbClient } from '../../../platform/db/pool.ts';
+import { enqueue, registerJobHandler } from '../../../platform/jobs/index.ts';
+import { notifierFor } from '../../../platform/notify/index.ts';
+import { enqueuePortalSync } from '../portal/index.ts';
+import { findDossier } from './dossier-store.ts';
+import { deliverNotice, type Notice } from './notices.ts';
+import { portalSnapshotOf } from './portal-snapshot.ts';
+
+/**
+ * The side effects of a dossier change, enqueued IN THE SAME TRANSACTION as the change (the jobs
+ * outbox): a change that commits never loses its notice or its national-portal update, and one
+ * that rolls back sends nothing. The jobs retry on failure and end in the dead letters.
+ */
+export const NOTIFY_QUEUE = 'dossier.notify-citizen';
+
+registerJobHandler<Notice>(
+  NOTIFY_QUEUE,
+  async (notice, { db, config, log }) => {
+    await deliverNotice(db, notifierFor(config, log), notice);
+  },
+  { retryLimit: 5, retryDelay: 60 },
+);
+
+export const queueNotices = async (tx: DbClient, notices: readonly Notice[]): Promise<void> => {
+  for (const notice of notices) await enqueue(tx, NOTIFY_QUEUE, notice);
+};
+
+/**
+ * After every change of a filed dossier (status, appointment, supplement, fee, result): queue the
+ * national-portal push of the dossier as it now stands, and the citizen's notices.
+ */
+export const afterStatusChange = async (tx: DbClient, dossierId: string, notices: readonly Notice[]): Promise<void> => {
+  const row = await findDossier(tx, dossierId);
+  if (row?.code && row.status !== null) await enqueuePortalSync(tx, await portalSnapshotOf(tx, row));
+  await queueNotices(tx, notices);
+};

@@ -1,0 +1,62 @@
+import type { Queryable } from '../../../platform/db/pool.ts';
+import { getCase, type WorkflowEvent } from '../../../platform/workflow/index.ts';
+import type { PortalDossierSnapshot } from '../portal/index.ts';
+import { nationalStatusOf } from '../dossier-workflow.ts';
+import { type DossierRow, findAgency } from './dossier-store.ts';
+import { loadProcedure } from './procedure-source.ts';
+
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/** The supplement requests and when each was answered (the next `supplement` event). */
+const supplementsOf = (events: readonly WorkflowEvent[]) =>
+  events.flatMap((e, i) => {
+    if (e.action !== 'request_supplement') return [];
+    const answered = events.slice(i + 1).find((n) => n.action === 'supplement');
+    const checklist = Array.isArray(e.data.checklist) ? e.data.checklist.map(String) : [];
+    return [{ requestedAt: e.at, requestedBy: e.actorName, reason: text(e.data.reason) ?? 'Bổ sung hồ sơ', items: checklist, suppliedAt: answered?.at ?? null }];
+  });
+
+/**
+ * The dossier as the national portal is told of it after a change (modules/services/portal):
+ * status, dates, documents, fee, supplements, results and every step so far — never the
+ * applicant's personal data (the form data stays here).
+ */
+export const portalSnapshotOf = async (db: Queryable, row: DossierRow): Promise<PortalDossierSnapshot> => {
+  const agency = await findAgency(db, row.agency_id);
+  const procedure = await loadProcedure(db, row.procedure_code);
+  const names = new Map((procedure?.documents ?? []).map((d) => [d.code, d.name]));
+  const flow = row.case_id ? await getCase(db, row.case_id) : undefined;
+  const events = flow?.events ?? [];
+  const filing = { at: row.submitted_at ?? row.created_at, action: 'Nộp hồ sơ', status: 1, officerName: null, comment: null, dueAt: row.due_at };
+  return {
+    id: row.id,
+    code: row.code!,
+    procedureCode: row.procedure_code,
+    procedureName: row.procedure_name ?? procedure?.name ?? null,
+    fieldName: row.field,
+    ownerKind: 1,
+    status: row.status!,
+    channel: row.channel,
+    agencyCode: agency.code,
+    agencyName: agency.name,
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    dueAt: row.due_at,
+    doneAt: row.done_at,
+    returnedAt: row.returned_at,
+    documents: row.documents.map((d) => ({ code: d.code, name: names.get(d.code) ?? d.code, fileId: d.fileId })),
+    fees: row.fee_amount === null ? [] : [{ name: 'Phí, lệ phí', amount: row.fee_amount, paidOnline: row.paid_at ? row.paid_online : null }],
+    supplements: supplementsOf(events),
+    results: row.result_files.map((fileId) => ({ name: 'Kết quả giải quyết thủ tục hành chính', fileId })),
+    steps: [
+      filing,
+      ...events.map((e) => ({
+        at: e.at,
+        action: flow?.definition.actions[e.action]?.label ?? e.action,
+        status: nationalStatusOf(e.toState) ?? row.status!,
+        officerName: e.actorName,
+        comment: e.comment ?? text(e.data.reason),
+      })),
+    ],
+  };
+};

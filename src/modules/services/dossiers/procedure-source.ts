@@ -1,0 +1,44 @@
+import type { Queryable } from '../../../platform/db/pool.ts';
+import { findProcedure } from '../procedures/index.ts';
+
+/**
+ * What a dossier needs to know of its procedure, read through the catalogue's use case
+ * (`findProcedure`); this adapter is the one place that knows where procedures come from.
+ */
+export type ProcedureDocument = { code: string; name: string; required: boolean };
+export type ProcedureForDossier = {
+  code: string;
+  name: string;
+  field: string;
+  level: 'province' | 'commune';
+  /** A national agency code, or the catalogue's placeholder for commune-level procedures. */
+  agencyCode: string;
+  days: number | null;
+  hours: number | null;
+  restartOnSupplement: boolean;
+  online: 'toan-trinh' | 'mot-phan';
+  documents: ProcedureDocument[];
+  form: unknown;
+  active: boolean;
+  updatedAt: Date;
+};
+
+export const loadProcedure = async (db: Queryable, code: string): Promise<ProcedureForDossier | undefined> => {
+  const p = await findProcedure(db, code);
+  if (!p) return undefined;
+  return {
+    code: p.code,
+    name: p.name,
+    field: p.field,
+    level: p.level,
+    agencyCode: p.agencyCode,
+    days: p.days,
+    hours: p.hours,
+    restartOnSupplement: p.restartOnSupplement,
+    online: p.online,
+    documents: p.documents.map((d) => ({ code: d.code, name: d.name, required: d.required })),
+    form: p.form,
+    active: p.active,
+    updatedAt: new Date(p.updatedAt),
+  };
+};

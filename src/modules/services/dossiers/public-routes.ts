@@ -1,0 +1,17 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { trackDossier } from './public-tracking.ts';
+import { PublicCodeParams, PublicDossier } from './schema.ts';
+
+/** Public tracking of a dossier by its code, mounted at `/api/public/dossiers`: no login, no personal data. */
+export const publicDossierRoutes: FastifyPluginAsync = async (plugin) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/:code',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { tags: ['Hồ sơ'], summary: 'Tra cứu hồ sơ theo mã (không cần đăng nhập; không có thông tin cá nhân)', params: PublicCodeParams, response: { 200: PublicDossier } },
+    },
+    async (request) => trackDossier(app.db, request.params.code),
+  );
+};

@@ -1,0 +1,42 @@
+import type { Queryable } from '../../../platform/db/pool.ts';
+import { DOSSIER_CODE } from './code.ts';
+import { dossierNotFound } from './errors.ts';
+import type { PublicDossier } from './schema.ts';
+import { statusName } from './status.ts';
+import { onTimeOf } from './views.ts';
+
+/**
+ * `GET /api/public/dossiers/{code}`: what anyone holding the code may know — status, dates,
+ * agency, on time or not — and nothing about the person (no name, data, documents, history).
+ * A code that cannot be one, or that no filed dossier has, answers 404 alike.
+ */
+export const trackDossier = async (db: Queryable, rawCode: string): Promise<PublicDossier> => {
+  const code = rawCode.trim().toUpperCase();
+  if (!DOSSIER_CODE.test(code)) throw dossierNotFound();
+  const { rows } = await db.query<{
+    code: string;
+    status: number;
+    received_at: Date | null;
+    due_at: Date | null;
+    original_due_at: Date | null;
+    done_at: Date | null;
+    updated_at: Date;
+    agency_name: string;
+  }>(
+    `SELECT d.code, d.status, d.received_at, d.due_at, d.original_due_at, d.done_at, d.updated_at, a.name AS agency_name
+       FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+      WHERE d.code = $1 AND d.status IS NOT NULL`,
+    [code],
+  );
+  const r = rows[0];
+  if (!r) throw dossierNotFound();
+  return {
+    code: r.code,
+    status: r.status,
+    statusName: statusName(r.status),
+    receivedAt: r.received_at?.toISOString() ?? null,
+    dueAt: r.due_at?.toISOString() ?? null,
+    agencyName: r.agency_name,
+    onTime: onTimeOf(r, new Date()),
+  };
+};
