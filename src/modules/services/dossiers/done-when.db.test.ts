@@ -123,6 +123,15 @@ describe('a dossier from filing to result (issue 5, "Done when")', () => {
     at('2026-12-23T10:00:00');
     expect((await ok('motcua', filed.id, 'return_result')).status).toBe(10);
 
+    // Anyone holding the paper can check it: the QR beside a result names the dossier and the file's hash.
+    const shaOf = async (fileId: string) => (await db.query<{ sha256: string }>('SELECT sha256 FROM files WHERE id = $1', [fileId])).rows[0]!.sha256;
+    const verified = await app.inject({ url: `/api/public/dossiers/${filed.code}/results/${await shaOf(result)}` });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json()).toEqual({ valid: true, code: filed.code, procedureName: expect.any(String), agencyName: 'Sở Tư pháp', issuedAt: vn('2026-12-23T09:00:00').toISOString(), sha256: await shaOf(result) });
+    expectProblem(await app.inject({ url: `/api/public/dossiers/${filed.code}/results/${'f'.repeat(64)}` }), 404);
+    expectProblem(await app.inject({ url: `/api/public/dossiers/000.00.04.H59-261207-9999/results/${await shaOf(result)}` }), 404);
+    expectProblem(await app.inject({ url: `/api/public/dossiers/${filed.code}/results/not-a-hash` }), 400);
+
     const d = await detail(filed.id);
     expect(d).toMatchObject({
       status: 10,
