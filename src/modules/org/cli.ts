@@ -1,23 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../../cli/main.ts';
-import { loadConfig } from '../../platform/config/index.ts';
-import { migrate } from '../../platform/db/migrate.ts';
-import type { Db } from '../../platform/db/pool.ts';
+import { withMigratedDatabase } from '../../cli/database.ts';
 import { isDatabaseEmpty, seedDemo } from '../../seed/demo.ts';
-import { openSharedDatabase } from '../../server.ts';
 import { ADMIN_UNITS_FILE, importAdminUnits } from './admin-units-import.ts';
 
-/** Opens the configured database, brings its schema up to date, runs `work`, and closes it. */
-const withMigratedDatabase = async (work: (db: Db) => Promise<number>): Promise<number> => {
-  const database = await openSharedDatabase(loadConfig(), (m) => console.error(m));
-  try {
-    await migrate(database.db, (m) => console.error(m));
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-};
 
 export const adminUnitsImportCommand: Command = {
   name: 'admin-units import',

@@ -2,26 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Command } from '../../cli/main.ts';
-import { openSharedDatabase } from '../../server.ts';
-import { loadConfig } from '../config/index.ts';
-import { migrate } from '../db/migrate.ts';
-import type { Db } from '../db/pool.ts';
+import { withMigratedDatabase } from '../../cli/database.ts';
 import { type Checkpoint, checkpointsInOrder } from './checkpoints.ts';
 import { sealAuditLog } from './seal.ts';
 import { auditSigningKeyOf } from './signing.ts';
 import { describeBreak, summaryLine, verifyAuditLog } from './verify.ts';
 
-/** Opens the configured database (migrated first), runs `work`, closes it. */
-const withDatabase = async (work: (db: Db, config: ReturnType<typeof loadConfig>) => Promise<number>): Promise<number> => {
-  const config = loadConfig();
-  const database = await openSharedDatabase(config, (m) => console.error(m));
-  try {
-    await migrate(database.db, (m) => console.error(m));
-    return await work(database.db, config);
-  } finally {
-    await database.close();
-  }
-};
 
 const PublishedCheckpoints = z.array(
   z.object({
@@ -58,7 +44,7 @@ const verifyCommand: Command = {
   run: async (args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, published: { type: 'string' } } });
     const published = values.published ? await readPublished(values.published) : undefined;
-    return withDatabase(async (db, config) => {
+    return withMigratedDatabase(async (db, config) => {
       const report = await verifyAuditLog(db, auditSigningKeyOf(config), { published });
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else console.log(summaryLine(report));
@@ -83,7 +69,7 @@ const sealCommand: Command = {
   ].join('\n'),
   run: async (args) => {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
-    return withDatabase(async (db, config) => {
+    return withMigratedDatabase(async (db, config) => {
       const sealed = await sealAuditLog(db, auditSigningKeyOf(config));
       if (values.json) console.log(JSON.stringify(sealed, null, 2));
       else if (sealed.length === 0) console.log('nothing new to seal');
@@ -106,7 +92,7 @@ const checkpointsCommand: Command = {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, after: { type: 'string', default: '0' } } });
     const after = Number(values.after);
     if (!Number.isInteger(after) || after < 0) throw new Error('--after takes a checkpoint number');
-    return withDatabase(async (db) => {
+    return withMigratedDatabase(async (db) => {
       let count = 0;
       if (values.json) process.stdout.write('[');
       for await (const c of checkpointsInOrder(db, after)) {

@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../../cli/main.ts';
-import { openSharedDatabase } from '../../server.ts';
-import { loadConfig } from '../config/index.ts';
-import { migrate } from '../db/migrate.ts';
+import { withMigratedDatabase } from '../../cli/database.ts';
 import type { Db } from '../db/pool.ts';
 import { AppError } from '../http/problems.ts';
 import { createUser } from './create-user.ts';
@@ -13,16 +11,6 @@ import { scopesOf } from './scopes.ts';
 
 const CLI_ACTOR = { id: null, name: 'cli' };
 
-/** Opens the configured database (DATABASE_URL or the embedded server), migrated, for one command. */
-const withDatabase = async <T>(work: (db: Db) => Promise<T>): Promise<T> => {
-  const database = await openSharedDatabase(loadConfig(), (m) => (m.startsWith('[postgres]') ? undefined : console.error(m)));
-  try {
-    await migrate(database.db);
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-};
 
 /** A use-case error (bad role, unknown agency, taken username) as a message and exit code 1. */
 const reportErrors = async (work: () => Promise<number>): Promise<number> => {
@@ -80,7 +68,7 @@ const usersCreate: Command = {
       console.error(`Vai trò không tồn tại / unknown role: ${unknown.join(', ')} (roles: ${ROLES.join(', ')})`);
       return 2;
     }
-    return withDatabase((db) =>
+    return withMigratedDatabase((db) =>
       reportErrors(async () => {
         const user = await createUser(
           db,
@@ -135,7 +123,7 @@ const usersList: Command = {
       console.error('--limit: 1–100');
       return 2;
     }
-    return withDatabase(async (db) => {
+    return withMigratedDatabase(async (db) => {
       const page = await listUsers(db, cliPrincipal, { role: values.role as Role | undefined, q: values.search, page: 1, pageSize: limit });
       for (const u of page.items) {
         console.log([u.id, u.username.padEnd(20), u.roles.join(',').padEnd(18), u.disabled ? 'disabled' : 'active  ', u.fullName].join('  '));

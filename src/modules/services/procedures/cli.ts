@@ -2,11 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../../../cli/main.ts';
-import { loadConfig } from '../../../platform/config/index.ts';
-import { migrate } from '../../../platform/db/migrate.ts';
-import type { Db } from '../../../platform/db/pool.ts';
+import { withMigratedDatabase } from '../../../cli/database.ts';
 import { AppError } from '../../../platform/http/problems.ts';
-import { openSharedDatabase } from '../../../server.ts';
 import { exportCatalogue } from './export-catalogue.ts';
 import { CATALOGUE_FILE, importProcedureCatalogue } from './import-catalogue.ts';
 import { importProcedures } from './import-procedures.ts';
@@ -15,16 +12,6 @@ import { parseCatalogue } from './validate-catalogue.ts';
 
 const CLI_ACTOR = { id: null, name: 'cli' };
 
-/** Opens the configured database, brings its schema up to date, runs `work`, and closes it. */
-const withMigratedDatabase = async (work: (db: Db) => Promise<number>): Promise<number> => {
-  const database = await openSharedDatabase(loadConfig(), (m) => console.error(m));
-  try {
-    await migrate(database.db, (m) => console.error(m));
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-};
 
 const describe = (s: ImportSummary) =>
   `${s.total} thủ tục / procedures: ${s.created} mới / new, ${s.updated} cập nhật / updated, ${s.unchanged} không đổi / unchanged, ${s.deactivated} ngừng áp dụng / deactivated`;
