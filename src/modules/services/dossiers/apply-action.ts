@@ -2,7 +2,7 @@ import { recordAudit, type AuditActor } from '../../../platform/audit/index.ts';
 import type { CalendarService } from '../../../platform/calendar/service.ts';
 import type { DbClient } from '../../../platform/db/pool.ts';
 import { conflict } from '../../../platform/http/problems.ts';
-import { getCase, performAction, type WorkflowActor, type WorkflowDefinition, type WorkflowEvent } from '../../../platform/workflow/index.ts';
+import { getCase, performAction, type PerformActionOptions, type WorkflowDefinition, type WorkflowEvent } from '../../../platform/workflow/index.ts';
 import { nationalStatusOf } from '../dossier-workflow.ts';
 import { type Changes, checkStepFiles, effectOf } from './action-effects.ts';
 import { trackingUrl } from './context.ts';
@@ -16,16 +16,8 @@ import { feeViewOf, historyEntryOf } from './views.ts';
 
 export type ActionDeps = { calendar: CalendarService; publicUrl: string; feeAccount?: FeeAccount; requestId?: string; audit: AuditActor };
 
-export type ActionRequest = {
-  action: string;
-  actor: WorkflowActor;
-  comment?: string;
-  files?: string[];
-  data?: Record<string, unknown>;
-  /** The client's Idempotency-Key (or the payment's transaction id): a repeat changes nothing. */
-  transactionId?: string;
-  expectedSeq?: number;
-};
+/** A workflow action on a dossier; `transactionId` is the client's Idempotency-Key (or the payment's transaction id). */
+export type ActionRequest = Omit<PerformActionOptions, 'caseId' | 'at' | 'requestId'>;
 
 const JSON_COLUMNS = new Set(['documents', 'supplement_request', 'result_files']);
 
