@@ -2,16 +2,14 @@ import { useState } from 'react';
 import { Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { Link, type Location } from '../../router.tsx';
 import { ActionDialog } from '../services/ActionDialog.tsx';
 import { DossierContent, DossierFacts } from '../services/DossierFacts.tsx';
 import { History } from '../services/History.tsx';
 import { actionLabel } from '../services/labels.ts';
 import { PaymentPanel } from '../services/PaymentPanel.tsx';
-import { allowedOf, type Dossier, type ProcedureDetail } from '../services/types.ts';
-import { useResource } from '../services/use-resource.ts';
-import { useSignedIn } from '../services/use-signed-in.ts';
+import { allowedOf } from '../services/types.ts';
+import { useDossier } from '../services/use-dossier.ts';
 import { DueBadge } from './DueBadge.tsx';
 import { useAssignees } from './use-assignees.ts';
 import '../services/services.css';
@@ -26,11 +24,8 @@ const DANGER = new Set(['refuse', 'stop']);
  */
 export const OfficerDossierPage = ({ location, params }: { location: Location; params: Record<string, string> }) => {
   const { t } = useI18n();
-  const user = useSignedIn(location);
   const id = params.id ?? '';
-  const [dossier, reload] = useResource<Dossier>(user ? ENDPOINTS.dossier(id) : null);
-  const procedureCode = dossier.kind === 'ok' ? dossier.value.procedure.code : null;
-  const [procedure] = useResource<ProcedureDetail>(procedureCode ? ENDPOINTS.procedure(procedureCode) : null);
+  const { user, dossier, reload, procedure, documents } = useDossier(location, id);
   const [open, setOpen] = useState<string | null>(null);
   const assignees = useAssignees(open === 'assign' ? id : null);
   const [done, setDone] = useState<string | null>(null);
@@ -40,7 +35,6 @@ export const OfficerDossierPage = ({ location, params }: { location: Location; p
   if (dossier.kind === 'error') return <ProblemAlert problem={dossier.problem} />;
 
   const d = dossier.value;
-  const documents = procedure.kind === 'ok' ? procedure.value.documents : [];
   const allowed = allowedOf(d);
   const actions = OFFICER_ACTIONS.filter((a) => allowed.includes(a));
   return (
@@ -72,7 +66,7 @@ export const OfficerDossierPage = ({ location, params }: { location: Location; p
           </p>
         )}
       </section>
-      <DossierContent dossier={d} procedure={procedure.kind === 'ok' ? procedure.value : null} />
+      <DossierContent dossier={d} procedure={procedure} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>
         <History events={d.history} documents={documents} />

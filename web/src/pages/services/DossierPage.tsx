@@ -2,16 +2,14 @@ import { useState } from 'react';
 import { Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { Link, type Location } from '../../router.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import { DossierContent, DossierFacts } from './DossierFacts.tsx';
 import { History } from './History.tsx';
 import { actionLabel } from './labels.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
-import { allowedOf, type Dossier, type ProcedureDetail } from './types.ts';
-import { useResource } from './use-resource.ts';
-import { useSignedIn } from './use-signed-in.ts';
+import { allowedOf } from './types.ts';
+import { useDossier } from './use-dossier.ts';
 import './services.css';
 
 /** The actions a citizen takes on their own dossier, in the order offered. */
@@ -21,11 +19,8 @@ const CITIZEN_ACTIONS = ['supplement', 'withdraw'];
 /** `/dossiers/:id`: the citizen's view of one dossier — status, dates, what to do next, history. */
 export const DossierPage = ({ location, params }: { location: Location; params: Record<string, string> }) => {
   const { t } = useI18n();
-  const user = useSignedIn(location);
   const id = params.id ?? '';
-  const [dossier, reload] = useResource<Dossier>(user ? ENDPOINTS.dossier(id) : null);
-  const procedureCode = dossier.kind === 'ok' ? dossier.value.procedure.code : null;
-  const [procedure] = useResource<ProcedureDetail>(procedureCode ? ENDPOINTS.procedure(procedureCode) : null);
+  const { user, dossier, reload, procedure, documents } = useDossier(location, id);
   const [open, setOpen] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
@@ -34,7 +29,6 @@ export const DossierPage = ({ location, params }: { location: Location; params: 
   if (dossier.kind === 'error') return <ProblemAlert problem={dossier.problem} />;
 
   const d = dossier.value;
-  const documents = procedure.kind === 'ok' ? procedure.value.documents : [];
   const allowed = allowedOf(d);
   const actions = CITIZEN_ACTIONS.filter((a) => allowed.includes(a));
   const request = d.supplementRequest;
@@ -74,7 +68,7 @@ export const DossierPage = ({ location, params }: { location: Location; params: 
           ) : null}
         </p>
       ) : null}
-      <DossierContent dossier={d} procedure={procedure.kind === 'ok' ? procedure.value : null} />
+      <DossierContent dossier={d} procedure={procedure} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>
         <History events={d.history} documents={documents} />
