@@ -60,6 +60,9 @@ describe('POST /api/dossiers', () => {
     expect(flow).toEqual({ state: 'submitted', seq: 0 });
     const notices = (await db.query('SELECT payload FROM job_outbox WHERE queue = $1 AND payload->>\'code\' = $2', [NOTIFY_QUEUE, body.code])).rows;
     expect(notices.map((n) => n.payload.kind)).toEqual(['submitted']);
+    const inbox = await app.inject({ url: '/api/notifications', headers: bearer(citizen) });
+    expect(inbox.json().items[0]).toMatchObject({ kind: 'dossier.submitted', link: `/track?code=${encodeURIComponent(body.code)}`, readAt: null });
+    expect(inbox.json().items[0].title).toContain(body.code);
     const audit = await count(`audit_log WHERE target_type = 'dossier' AND target_id = $1 AND action IN ('dossier.create', 'dossier.submit', 'workflow.start')`, [body.id]);
     expect(audit).toBe(3);
   });

@@ -1,9 +1,10 @@
 import type { DbClient } from '../../../platform/db/pool.ts';
 import { enqueue, registerJobHandler } from '../../../platform/jobs/index.ts';
 import { notifierFor } from '../../../platform/notify/index.ts';
+import { addToInbox } from '../../../platform/notify/inbox.ts';
 import { enqueuePortalSync } from '../portal/index.ts';
 import { findDossier } from './dossier-store.ts';
-import { deliverNotice, type Notice } from './notices.ts';
+import { deliverNotice, noticeText, type Notice } from './notices.ts';
 import { portalSnapshotOf } from './portal-snapshot.ts';
 
 /**
@@ -21,8 +22,14 @@ registerJobHandler<Notice>(
   { retryLimit: 5, retryDelay: 60 },
 );
 
+/** Each notice goes to the citizen's notification centre now and by e-mail or SMS through the job. */
 export const queueNotices = async (tx: DbClient, notices: readonly Notice[]): Promise<void> => {
-  for (const notice of notices) await enqueue(tx, NOTIFY_QUEUE, notice);
+  for (const notice of notices) {
+    const { subject, text } = noticeText(notice);
+    const tracking = new URL(notice.trackingUrl);
+    await addToInbox(tx, { userId: notice.ownerId, kind: `dossier.${notice.kind}`, title: subject, body: text, link: `${tracking.pathname}${tracking.search}` });
+    await enqueue(tx, NOTIFY_QUEUE, notice);
+  }
 };
 
 /**
