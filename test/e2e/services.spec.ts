@@ -348,4 +348,20 @@ describe('public services: a dossier from filing to result (phone, 360×640)', (
     await screenshot(guest.page, 'services-track-returned');
     expect([...leader.problems, ...officer.problems, ...guest.problems]).toEqual([]);
   });
+
+  it('the citizen finds every notice of the dossier in the notification centre and marks them read', async () => {
+    const { page, problems } = await open();
+    await signIn(page, 'congdan');
+    await expectHeading(page, 'Xin chào, Nguyễn Văn An');
+    await page.getByRole('link', { name: /^Thông báo/ }).click();
+    await expectHeading(page, 'Thông báo');
+    for (const title of ['Hồ sơ đã được tiếp nhận', 'Yêu cầu bổ sung hồ sơ', 'Thư xin lỗi và hẹn lại ngày trả kết quả', 'Hồ sơ đã có kết quả']) {
+      await page.getByText(new RegExp(`${title}: ${filedCode().replaceAll('.', '\\.')}`)).first().waitFor();
+    }
+    await expectAccessible(page, 'notification centre');
+    await screenshot(page, 'notifications');
+    await page.getByRole('button', { name: 'Đánh dấu tất cả là đã đọc' }).click();
+    await page.getByText('Chưa đọc: 0').waitFor();
+    expect(problems).toEqual([]);
+  });
 });

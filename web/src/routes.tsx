@@ -38,6 +38,7 @@ const pages = {
   receipt: lazyPage(() => import('./pages/services/ReceiptPage.tsx').then((m) => m.ReceiptPage)),
   queue: lazyPage(() => import('./pages/officer/QueuePage.tsx').then((m) => m.QueuePage)),
   officerDossier: lazyPage(() => import('./pages/officer/OfficerDossierPage.tsx').then((m) => m.OfficerDossierPage)),
+  notifications: lazyPage(() => import('./pages/notifications/NotificationsPage.tsx').then((m) => m.NotificationsPage)),
   soon: lazyPage(() => import('./pages/InfoPages.tsx').then((m) => m.SoonPage)),
   notFound: lazyPage(() => import('./pages/InfoPages.tsx').then((m) => m.NotFoundPage)),
 };
@@ -66,6 +67,7 @@ export const ROUTES: { path: string; page: PageComponent }[] = [
   { path: '/dossiers/:id/receipt', page: pages.receipt },
   { path: '/officer/queue', page: pages.queue },
   { path: '/officer/dossiers/:id', page: pages.officerDossier },
+  { path: '/notifications', page: pages.notifications },
   { path: '/soon/:feature', page: pages.soon },
 ];
 

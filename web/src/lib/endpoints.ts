@@ -12,6 +12,8 @@ const withQuery = (path: string, query: Record<string, string | undefined>): str
  */
 export const ENDPOINTS = {
   me: '/api/auth/me',
+  notifications: '/api/notifications?limit=50',
+  notificationsReadAll: '/api/notifications/read-all',
   login: '/api/auth/login',
   logout: '/api/auth/logout',
   logoutAll: '/api/auth/logout-all',

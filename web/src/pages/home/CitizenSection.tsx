@@ -1,7 +1,7 @@
 import { LinkCard } from '../../components/LinkCard.tsx';
 import { useT } from '../../i18n/index.tsx';
 
-/** The citizen's work: public services and their dossiers; feedback and notifications are still being built. */
+/** The citizen's work: public services, their dossiers and notifications; feedback is still being built. */
 export const CitizenSection = () => {
   const t = useT();
   return (
@@ -11,7 +11,7 @@ export const CitizenSection = () => {
         <LinkCard href="/search" title={t('citizen.services')} text={t('citizen.services.text')} />
         <LinkCard href="/dossiers" title={t('citizen.dossiers')} text={t('citizen.dossiers.text')} />
         <LinkCard href="/soon/feedback" title={t('citizen.feedback')} text={t('citizen.feedback.text')} isSoon />
-        <LinkCard href="/soon/notifications" title={t('citizen.notifications')} text={t('citizen.notifications.text')} isSoon />
+        <LinkCard href="/notifications" title={t('citizen.notifications')} text={t('citizen.notifications.text')} />
       </ul>
     </section>
   );
