@@ -10,6 +10,10 @@ import { orgRoutes } from './org/routes.ts';
 import { procedureRoutes } from './services/procedures/routes.ts';
 import { portalRoutes } from './services/portal/routes.ts';
 import { dossierRoutes, publicDossierRoutes } from './services/dossiers/index.ts';
+import { intakeRoutes } from './services/intake/index.ts';
+import { open311Routes } from './feedback/open311/index.ts';
+import { feedbackRoutes } from './feedback/index.ts';
+import { iocRoutes } from './ioc/index.ts';
 
 /** Every HTTP route plugin, platform and domain modules, with the prefix it is mounted under. */
 export type ModuleRegistration = { prefix: string; plugin: FastifyPluginAsync };
@@ -25,6 +29,10 @@ export const modules: ModuleRegistration[] = [
   { prefix: '/api/portal', plugin: portalRoutes },
   { prefix: '/api/dossiers', plugin: dossierRoutes },
   { prefix: '/api/public/dossiers', plugin: publicDossierRoutes },
+  { prefix: '/api/intake', plugin: intakeRoutes },
   { prefix: '/api/procedures', plugin: procedureRoutes },
+  { prefix: '/api/ioc', plugin: iocRoutes },
+  { prefix: '/api/feedback', plugin: feedbackRoutes },
   { prefix: '/api', plugin: orgRoutes },
+  { prefix: '/open311/v2', plugin: open311Routes },
 ];

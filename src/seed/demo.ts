@@ -5,6 +5,7 @@ import { withTransaction, type Db, type DbClient } from '../platform/db/pool.ts'
 import { communeAgencies, communeStaff, type CommuneRow } from './demo-communes.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PROVINCE, DEMO_USERS, EXTRA_CITIZENS, EXTRA_STAFF, PARTY_STAFF, type DemoUser } from './demo-data.ts';
 import { communePartyOrgs, DEMO_PARTY_ORGS, type DemoPartyOrg } from './demo-party.ts';
+import { FEEDBACK_STAFF, seedFeedbackTopics } from './demo-feedback.ts';
 
 export const isDatabaseEmpty = async (db: Db) => {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
@@ -90,8 +91,10 @@ export const seedDemo = async (db: Db): Promise<SeedResult> => {
     const { ids: agencyIds, local } = await insertAgencies(tx, communes);
     const partyOrgs = [...DEMO_PARTY_ORGS, ...communePartyOrgs(local.communes)];
     const partyIds = await insertPartyOrgs(tx, partyOrgs, agencyIds);
-    const users = [...DEMO_USERS, ...PARTY_STAFF, ...EXTRA_STAFF, ...communeStaff(local.agencies, local.communes), ...EXTRA_CITIZENS];
+    const users = [...DEMO_USERS, ...PARTY_STAFF, ...EXTRA_STAFF, ...communeStaff(local.agencies, local.communes), ...EXTRA_CITIZENS, ...FEEDBACK_STAFF];
     await insertUsers(tx, users, passwordHash, agencyIds, partyIds);
+    const committees = local.agencies.filter((a) => a.kind === 'commune_committee').map((a) => ({ communeCode: a.communeCode, agencyCode: a.code }));
+    await seedFeedbackTopics(tx, agencyIds, committees);
 
     const result = { seeded: true, agencies: agencyIds.size, partyOrgs: partyIds.size, users: users.length };
     await recordAudit(tx, {

@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/pool.ts';
 import { importAdminUnits } from '../modules/org/admin-units-import.ts';
 import { importProcedureCatalogue } from '../modules/services/procedures/import-catalogue.ts';
 import { DOSSIER_WORKFLOW } from '../modules/services/dossier-workflow.ts';
+import { FEEDBACK_WORKFLOW } from '../modules/feedback/feedback-workflow.ts';
 import { registerDefinition } from '../platform/workflow/index.ts';
 import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo.ts';
 
@@ -11,6 +12,7 @@ export const prepareReferenceData = async (db: Db) => {
   await importAdminUnits(db);
   await importProcedureCatalogue(db);
   await registerDefinition(db, DOSSIER_WORKFLOW);
+  await registerDefinition(db, FEEDBACK_WORKFLOW);
 };
 
 /**

@@ -11,6 +11,7 @@ export const ROLES = [
   'admin',
   'party_member',
   'party_officer',
+  'feedback_moderator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,6 +23,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Quản trị hệ thống',
   party_member: 'Đảng viên',
   party_officer: 'Cán bộ Đảng ủy',
+  feedback_moderator: 'Cán bộ kiểm duyệt phản ánh, kiến nghị',
 };
 
 export const SCOPES = [
@@ -42,6 +44,7 @@ export const SCOPES = [
   'dossier.read.province',
   'feedback.submit',
   'feedback.handle',
+  'feedback.moderate',
   'ioc.read.agency',
   'ioc.read.province',
   'party.read.own',
@@ -60,6 +63,8 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   admin: [...BASE, 'org.read', 'org.write', 'users.read', 'users.write', 'audit.read', 'calendar.write'],
   party_member: [...BASE, 'party.read.own'],
   party_officer: [...BASE, 'party.read.own', 'party.manage', 'org.read'],
+  // Moderates, routes, merges and transfers citizen reports (sees no secret reporter, like the public).
+  feedback_moderator: [...BASE, 'org.read', 'feedback.moderate'],
 };
 
 export const scopesOf = (roles: readonly Role[]): Set<Scope> => new Set(roles.flatMap((r) => ROLE_SCOPES[r] ?? []));

@@ -18,6 +18,8 @@ export const PROBLEMS = {
   'concurrent-change': { status: 409, title: 'Dữ liệu vừa được người khác thay đổi, vui lòng tải lại', en: 'Someone else changed the record first; reload and try again.' },
   'missing-fields': { status: 422, title: 'Thiếu thông tin bắt buộc', en: 'Required fields are missing; see errors.' },
   'dossier-incomplete': { status: 422, title: 'Hồ sơ chưa đầy đủ hoặc chưa hợp lệ', en: 'The dossier lacks required data or documents, or has invalid ones; see errors.' },
+  'unmapped-procedure': { status: 422, title: 'Mã thủ tục quốc gia chưa được ánh xạ với thủ tục của tỉnh', en: 'The national procedure code is not mapped to a local procedure; see mappedCodes.' },
+  'outside-province': { status: 422, title: 'Vị trí nằm ngoài địa bàn tỉnh', en: 'The place is outside the province this service covers.' },
   'payload-too-large': { status: 413, title: 'Dữ liệu gửi lên quá lớn', en: 'The upload is too large.' },
   'unsupported-media-type': { status: 415, title: 'Định dạng tệp không được chấp nhận', en: 'This file type is not accepted.' },
   'rate-limited': { status: 429, title: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many attempts; try again later.' },
