@@ -30,6 +30,11 @@ const ROUTES = [
   { name: 'receipt  /dossiers/:id/receipt', page: 'src/pages/services/ReceiptPage.tsx' },
   { name: 'my dossiers  /dossiers', page: 'src/pages/services/MyDossiersPage.tsx' },
   { name: 'dossier  /dossiers/:id', page: 'src/pages/services/DossierPage.tsx' },
+  { name: 'feedback list + map  /feedback', page: 'src/pages/feedback/PublicReportsPage.tsx' },
+  { name: 'feedback report  /feedback/reports/:id', page: 'src/pages/feedback/PublicReportPage.tsx' },
+  { name: 'new feedback  /feedback/new', page: 'src/pages/feedback/new/NewReportPage.tsx' },
+  { name: 'my feedback  /feedback/mine', page: 'src/pages/feedback/MyReportsPage.tsx' },
+  { name: 'my report  /feedback/mine/:id', page: 'src/pages/feedback/MyReportPage.tsx' },
 ];
 
 if (!existsSync(manifestFile)) {

@@ -12,13 +12,16 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { access } from '../platform/auth/access.ts';
 import { CalendarService } from '../platform/calendar/service.ts';
 import type { Config } from '../platform/config/index.ts';
+import { tileImageSource } from '../platform/config/map-tiles.ts';
 import { uuidv7 } from '../platform/db/ids.ts';
 import type { Db } from '../platform/db/pool.ts';
-import { registerErrorHandler } from '../platform/http/error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandler } from '../platform/http/error-handler.ts';
+import { registerNulGuard } from '../platform/http/nul-guard.ts';
 import { registerProblemDocs } from '../platform/http/problem-docs.ts';
 import { notifierFor } from '../platform/notify/index.ts';
 import { modules } from '../modules/index.ts';
 import { registerHealth } from './health.ts';
+import { registerWebConfig } from './web-config.ts';
 import { loggerOptions } from './logger.ts';
 
 declare module 'fastify' {
@@ -44,6 +47,7 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
     trustProxy: config.isProduction,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -51,8 +55,11 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('calendar', new CalendarService(db));
+  // Loaded before the first request, so that no request ever waits for it inside a transaction.
+  app.addHook('onReady', () => app.calendar.reload());
   app.decorate('notifier', notifierFor(config, app.log));
   registerErrorHandler(app);
+  registerNulGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -60,7 +67,8 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // Base-map tiles come from the configured tile server (config/map-tiles.ts).
+        imgSrc: ["'self'", 'data:', 'blob:', ...[tileImageSource(config.map)].filter((src) => src !== null)],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -91,6 +99,7 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   await registerHealth(app);
+  registerWebConfig(app);
   registerProblemDocs(app);
   for (const mod of modules) await app.register(mod.plugin, { prefix: mod.prefix });
 

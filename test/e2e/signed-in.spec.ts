@@ -36,10 +36,12 @@ describe('signing in and the role-based homes (phone, 360×640)', () => {
     await expectAccessible(page, 'citizen home');
     await screenshot(page, 'citizen-home');
 
-    // A placeholder card says plainly that the feature is being built.
+    // The feedback card opens the report form; a placeholder page says plainly what is still being built.
     await page.getByRole('link', { name: /^Phản ánh, kiến nghị/ }).click();
+    await expectHeading(page, 'Gửi phản ánh, kiến nghị');
+    await page.goto('/soon/handbook');
     await expectHeading(page, 'Chức năng đang được xây dựng');
-    await page.getByText('“Phản ánh, kiến nghị” chưa sẵn sàng').waitFor();
+    await page.getByText('“Sổ tay đảng viên” chưa sẵn sàng', { exact: false }).waitFor();
 
     // The session survives a reload (httpOnly cookie + GET /api/auth/me).
     await page.goto('/');

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MapTileUrl, mapTilesConfig } from './map-tiles.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use';
+const DEV_PORTAL_INTAKE_SECRET = 'dev-only-portal-intake-secret-not-for-production';
 
 /** Every setting the server reads, from environment variables, parsed once at start. */
 export const ConfigSchema = z
@@ -35,10 +37,13 @@ export const ConfigSchema = z
     PORTAL_SYNC_URL: z.url().optional(),
     PORTAL_SYNC_TOKEN: z.string().min(1).optional(),
     PORTAL_SYNC_UNIT: z.string().regex(/^[A-Z0-9]{3}\.[A-Z0-9]{2}\.[A-Z0-9]{2}\.[A-Z][0-9]{2}$/, 'mã định danh đơn vị, vd. 000.00.00.H59 / unit code').optional(),
+    PORTAL_INTAKE_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     PAYMENT_BANK_BIN: z.string().regex(/^\d{6}$/, '6 chữ số (mã BIN ngân hàng NAPAS) / 6-digit bank BIN').optional(),
     PAYMENT_ACCOUNT_NO: z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'tối đa 19 chữ/số / up to 19 letters or digits').optional(),
     PAYMENT_ACCOUNT_NAME: z.string().min(1).max(50).optional(),
     PAYMENT_CALLBACK_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
+    MAP_TILE_URL: MapTileUrl,
+    MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
     RATE_LIMIT_ALLOW: z
       .string()
       .default('')
@@ -87,8 +92,16 @@ const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
       ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
       : undefined,
   rateLimitAllow: env.RATE_LIMIT_ALLOW,
+  /** Base map tiles of the web app's maps (config/map-tiles.ts); tileUrl null = no base map. */
+  map: mapTilesConfig(env.MAP_TILE_URL, env.MAP_TILE_ATTRIBUTION),
   /** National public-service portal sync (modules/services/portal); unset URL = not configured. */
-  portal: { syncUrl: env.PORTAL_SYNC_URL, token: env.PORTAL_SYNC_TOKEN, unitCode: env.PORTAL_SYNC_UNIT },
+  portal: {
+    syncUrl: env.PORTAL_SYNC_URL,
+    token: env.PORTAL_SYNC_TOKEN,
+    unitCode: env.PORTAL_SYNC_UNIT,
+    /** HMAC key of the national portal's forwarded dossiers (modules/services/intake); demo value outside production. */
+    intakeSecret: env.PORTAL_INTAKE_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEV_PORTAL_INTAKE_SECRET),
+  },
   /** Fee collection (platform/payments): demo account and secret outside production only. */
   payments: paymentsConfig(env),
 });

@@ -1,11 +1,11 @@
-import { LinkCard } from '../components/LinkCard.tsx';
 import { Page } from '../components/Page.tsx';
 import { SearchForm } from '../components/SearchForm.tsx';
 import { TrackForm } from '../components/TrackForm.tsx';
 import { useT } from '../i18n/index.tsx';
 import { Link } from '../router.tsx';
+import { PublicMapPanel } from './feedback/home/PublicMapPanel.tsx';
 
-/** The home page for someone not signed in: find a procedure, track a dossier, sign in. */
+/** The home page for someone not signed in: find a procedure, track a dossier, sign in, the feedback map. */
 export const GuestHome = () => {
   const t = useT();
   return (
@@ -30,9 +30,7 @@ export const GuestHome = () => {
           </Link>
         </p>
       </section>
-      <ul className="cards">
-        <LinkCard href="/soon/feedback-map" title={t('guest.map.title')} text={t('guest.map.text')} isSoon />
-      </ul>
+      <PublicMapPanel />
     </Page>
   );
 };

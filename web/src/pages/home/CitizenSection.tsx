@@ -1,7 +1,8 @@
 import { LinkCard } from '../../components/LinkCard.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { CitizenFeedbackCards } from '../feedback/home/FeedbackSections.tsx';
 
-/** The citizen's work: public services, their dossiers and notifications; feedback is still being built. */
+/** The citizen's work: public services, their dossiers, feedback and notifications. */
 export const CitizenSection = () => {
   const t = useT();
   return (
@@ -10,7 +11,7 @@ export const CitizenSection = () => {
       <ul className="cards">
         <LinkCard href="/search" title={t('citizen.services')} text={t('citizen.services.text')} />
         <LinkCard href="/dossiers" title={t('citizen.dossiers')} text={t('citizen.dossiers.text')} />
-        <LinkCard href="/soon/feedback" title={t('citizen.feedback')} text={t('citizen.feedback.text')} isSoon />
+        <CitizenFeedbackCards />
         <LinkCard href="/notifications" title={t('citizen.notifications')} text={t('citizen.notifications.text')} />
       </ul>
     </section>

@@ -3,6 +3,7 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
+import { FeedbackModeratorSection, FeedbackOfficerSection } from '../feedback/home/FeedbackSections.tsx';
 import { AdminSection } from './AdminSection.tsx';
 import { CitizenSection } from './CitizenSection.tsx';
 import { LeaderSection, OfficerSection, PartySection } from './StaffSections.tsx';
@@ -15,6 +16,8 @@ const SECTIONS: { roles: readonly string[]; section: ComponentType }[] = [
   { roles: ['admin'], section: AdminSection },
   { roles: ['province_leader', 'agency_leader'], section: LeaderSection },
   { roles: ['officer', 'agency_leader'], section: OfficerSection },
+  { roles: ['officer', 'agency_leader'], section: FeedbackOfficerSection },
+  { roles: ['feedback_moderator'], section: FeedbackModeratorSection },
   { roles: ['party_member', 'party_officer'], section: PartySection },
   { roles: ['citizen'], section: CitizenSection },
 ];

@@ -3,6 +3,7 @@ import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { useI18n, useT } from '../../i18n/index.tsx';
 import { useList } from '../../lib/use-list.ts';
 import { Link } from '../../router.tsx';
+import { HomeAlerts } from '../ioc/HomeAlerts.tsx';
 
 /** The end of today in Vietnam, as an instant (for "due today"). */
 const endOfToday = () => {
@@ -47,8 +48,9 @@ export const LeaderSection = () => {
     <section aria-labelledby="leader-title" className="panel">
       <h2 id="leader-title">{t('leader.heading')}</h2>
       <p>{t('leader.text')}</p>
+      <HomeAlerts />
       <p>
-        <Link href="/soon/dashboard" className="button button-secondary">
+        <Link href="/ioc" className="button button-secondary">
           {t('leader.open')}
         </Link>
       </p>

@@ -5,14 +5,15 @@ import { ENDPOINTS } from '../../lib/endpoints.ts';
 export type UploadedFile = { id: string; size: number; contentType: string };
 
 /**
- * Uploads one file to `POST /api/files` (multipart, field "file"). Through XMLHttpRequest rather
+ * Uploads one file to `POST /api/files` (or another upload `url`, e.g. the feedback photos)
+ * (multipart, field "file"). Through XMLHttpRequest rather
  * than fetch, for its upload progress events: `onProgress` gets the share sent, 0 to 1.
  * Failures are thrown as ApiError, like `api()`.
  */
-export const uploadFile = (file: File, onProgress: (share: number) => void, signal?: AbortSignal): Promise<UploadedFile> =>
+export const uploadFile = <T = UploadedFile>(file: File, onProgress: (share: number) => void, signal?: AbortSignal, url: string = ENDPOINTS.files): Promise<T> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', ENDPOINTS.files);
+    xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
@@ -26,7 +27,7 @@ export const uploadFile = (file: File, onProgress: (share: number) => void, sign
       if (xhr.status >= 200 && xhr.status < 300) {
         response
           .json()
-          .then((body: UploadedFile) => {
+          .then((body: T) => {
             onProgress(1);
             resolve(body);
           })
