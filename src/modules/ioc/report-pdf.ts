@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { padGlyphRecords } from './font-padding.ts';
+import type { ReportModel, ReportTable } from './report-model.ts';
+
+/**
+ * The monthly report as PDF: A4, Tinos (metric-compatible with Times New Roman, with every
+ * Vietnamese letter) embedded as a subset (its glyph records padded first: font-padding.ts),
+ * margins of Decree 30/2020 (left 30 mm, others 20 mm).
+ * Objects are written without object streams, so the file is plain to read (pdf-text.ts).
+ */
+const require = createRequire(import.meta.url);
+const fontBytes = (weight: '400Regular' | '700Bold') => padGlyphRecords(readFileSync(require.resolve(`@expo-google-fonts/tinos/${weight}/Tinos_${weight}.ttf`)));
+let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
+const tinos = () => (fonts ??= { regular: fontBytes('400Regular'), bold: fontBytes('700Bold') });
+
+const MM = 72 / 25.4;
+const A4 = { width: 210 * MM, height: 297 * MM };
+const MARGIN = { left: 30 * MM, right: 20 * MM, top: 20 * MM, bottom: 20 * MM };
+const WIDTH = A4.width - MARGIN.left - MARGIN.right;
+
+type Style = { font: PDFFont; size: number };
+
+/** Words onto lines no wider than `width`. */
+const wrap = (text: string, { font, size }: Style, width: number): string[] => {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && font.widthOfTextAtSize(next, size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  return [...lines, line];
+};
+
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  constructor(private readonly doc: PDFDocument) {
+    this.newPage();
+  }
+  newPage() {
+    this.page = this.doc.addPage([A4.width, A4.height]);
+    this.y = A4.height - MARGIN.top;
+  }
+  need(height: number) {
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+  /** A line of text, aligned within [x, x + width]. */
+  text(text: string, style: Style, x: number, width: number, align: 'left' | 'center' | 'right' = 'left') {
+    const w = style.font.widthOfTextAtSize(text, style.size);
+    const at = align === 'left' ? x : align === 'center' ? x + (width - w) / 2 : x + width - w;
+    this.page.drawText(text, { x: at, y: this.y - style.size, size: style.size, font: style.font, color: rgb(0, 0, 0) });
+  }
+  paragraph(text: string, style: Style, align: 'left' | 'center' = 'left', indent = 0) {
+    for (const line of wrap(text, style, WIDTH - indent)) {
+      this.need(style.size * 1.4);
+      this.text(line, style, MARGIN.left + indent, WIDTH - indent, align);
+      this.y -= style.size * 1.4;
+    }
+  }
+  table(t: ReportTable, style: Style, head: Style) {
+    const total = t.widths.reduce((s, w) => s + w, 0);
+    const widths = t.widths.map((w) => (w / total) * WIDTH);
+    const pad = 3;
+    const row = (cells: (string | number)[], st: Style) => {
+      const wrapped = cells.map((c, i) => wrap(String(c), st, widths[i]! - 2 * pad));
+      const height = Math.max(...wrapped.map((l) => l.length)) * st.size * 1.25 + 2 * pad;
+      this.need(height);
+      let x = MARGIN.left;
+      wrapped.forEach((lines, i) => {
+        this.page.drawRectangle({ x, y: this.y - height, width: widths[i]!, height, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+        const top = this.y;
+        lines.forEach((line, j) => {
+          this.y = top - pad - j * st.size * 1.25;
+          this.text(line, st, x + pad, widths[i]! - 2 * pad, i === 0 || typeof cells[i] !== 'number' ? 'left' : 'right');
+        });
+        this.y = top;
+        x += widths[i]!;
+      });
+      this.y -= height;
+    };
+    row(t.columns, head);
+    for (const r of t.rows) row(r, style);
+    this.y -= 6;
+  }
+}
+
+export const monthlyReportPdf = async (model: ReportModel): Promise<Uint8Array> => {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  doc.setTitle(`${model.title} ${model.subtitle}`);
+  doc.setLanguage('vi-VN');
+  const regular = await doc.embedFont(tinos().regular, { subset: true });
+  const bold = await doc.embedFont(tinos().bold, { subset: true });
+  const body: Style = { font: regular, size: 13 };
+  const strong: Style = { font: bold, size: 13 };
+  const small: Style = { font: regular, size: 11 };
+  const smallBold: Style = { font: bold, size: 11 };
+  const w = new Writer(doc);
+
+  // Header: two columns, unit on the left, the national motto on the right.
+  const half = WIDTH * 0.42;
+  const right = WIDTH - half;
+  const top = w.y;
+  model.headerLeft.forEach((line, i) => {
+    w.text(line, i === model.headerLeft.length - 1 ? smallBold : small, MARGIN.left, half, 'center');
+    w.y -= 15;
+  });
+  w.y -= 4;
+  w.text(model.number, body, MARGIN.left, half, 'center');
+  const leftBottom = w.y - 18;
+  w.y = top;
+  model.headerRight.forEach((line) => {
+    w.text(line, smallBold, MARGIN.left + half, right, 'center');
+    w.y -= 15;
+  });
+  w.y -= 4;
+  w.text(model.placeDate, { font: regular, size: 12 }, MARGIN.left + half, right, 'center');
+  w.y = Math.min(leftBottom, w.y - 18) - 12;
+
+  w.paragraph(model.title, { font: bold, size: 14 }, 'center');
+  w.paragraph(model.subtitle, strong, 'center');
+  w.y -= 10;
+  for (const section of model.sections) {
+    w.paragraph(section.heading, strong);
+    for (const p of section.paragraphs ?? []) w.paragraph(p, body, 'left', 20);
+    if (section.table) w.table(section.table, small, smallBold);
+  }
+  w.y -= 10;
+  w.need(90);
+  const signTop = w.y;
+  model.recipients.forEach((line, i) => {
+    w.text(line, i === 0 ? { font: bold, size: 11 } : { font: regular, size: 10 }, MARGIN.left, half, 'left');
+    w.y -= 13;
+  });
+  w.y = signTop;
+  model.signer.forEach((line, i) => {
+    w.text(line, i === 0 ? strong : { font: regular, size: 12 }, MARGIN.left + half, right, 'center');
+    w.y -= 16;
+  });
+  return doc.save({ useObjectStreams: false });
+};
