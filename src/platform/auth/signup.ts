@@ -13,6 +13,7 @@ import { SessionAnswer } from './schema.ts';
 import { openSession, sessionAnswer, setSessionCookies } from './session-cookies.ts';
 import { destinationOf, SignupStartAnswer, SignupStartBody, SignupVerifyBody } from './signup-schema.ts';
 import { auditableUser, insertUser } from './user-store.ts';
+import { claimAccount, findClaimableAccount } from './walk-in.ts';
 
 const codeMessage = (code: string) =>
   `Tỉnh số: mã xác thực đăng ký tài khoản của bạn là ${code}. Mã có hiệu lực trong ${OTP_TTL_SECONDS / 60} phút. ` +
@@ -64,7 +65,8 @@ export const registerSignup = (parent: FastifyInstance) => {
       }
       // Every send counts (no hand-back): this also caps messages to one destination.
       await reserveAttempt(app.db, attemptKeys('otp-send', destination, request.ip, app.config.rateLimitAllow));
-      if (await isTaken(app, channel, destination)) {
+      // A walk-in account opened at the counter (walk-in.ts) is claimed by signing up with its contact.
+      if ((await isTaken(app, channel, destination)) && !(await findClaimableAccount(app.db, channel, destination))) {
         await deliver(app, channel, destination, takenMessage(channel));
       } else {
         const code = newOtpCode();
@@ -104,17 +106,21 @@ export const registerSignup = (parent: FastifyInstance) => {
       const outcome = await withTransaction(app.db, async (tx) => {
         const check = await takeOtp(tx, app.config.sessionSecret, { purpose: 'signup', destination, code: body.code });
         if (check !== 'ok') return undefined; // commits the used-up try
-        const user = await insertUser(tx, {
-          // Without a chosen username, the phone number or e-mail is the username.
-          username: body.username ?? destination,
-          fullName: body.fullName,
-          roles: ['citizen'],
-          passwordHash,
-          ...(channel === 'sms' ? { phone: destination } : { email: destination }),
-        });
+        // Without a chosen username, the phone number or e-mail is the username.
+        const username = body.username ?? destination;
+        const walkIn = await findClaimableAccount(tx, channel, destination);
+        const user = walkIn
+          ? await claimAccount(tx, walkIn.id, { username, passwordHash })
+          : await insertUser(tx, {
+              username,
+              fullName: body.fullName,
+              roles: ['citizen'],
+              passwordHash,
+              ...(channel === 'sms' ? { phone: destination } : { email: destination }),
+            });
         await recordAudit(tx, {
           actor: { id: user.id, name: user.username },
-          action: 'user.signup',
+          action: walkIn ? 'user.walk-in.claim' : 'user.signup',
           target: { type: 'user', id: user.id },
           after: { ...auditableUser(user), via: channel },
           requestId: request.id,

@@ -39,6 +39,11 @@ export const ENDPOINTS = {
   dossierReceipt: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/receipt`,
   dossierAction: (id: string, action: string) => `/api/dossiers/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`,
   dossierQueue: (query: { status?: string; overdue?: string; dueBefore?: string; page?: string } = {}) => withQuery('/api/dossiers/queue', query),
+  dossierRating: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/rating`,
+  /** Counter filing by one-stop officers: find or register the walk-in citizen, file and receive. */
+  counterCitizens: (query: { phone?: string; idNumber?: string; email?: string }) => withQuery('/api/intake/counter/citizens', query),
+  counterCitizen: '/api/intake/counter/citizens',
+  counterDossiers: '/api/intake/counter/dossiers',
   /** Public tracking by receipt code (no login, no personal data). */
   trackDossier: (code: string) => `/api/public/dossiers/${encodeURIComponent(code)}`,
 } as const;

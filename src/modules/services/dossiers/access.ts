@@ -17,6 +17,7 @@ import type { WorkflowActor } from '../../../platform/workflow/types.ts';
  *   centre and its branches (no commune) serve every province-level agency (agencies without a
  *   commune); a commune's centre serves its commune's agencies (the People's Committee).
  * - **Province overseers** (`dossier.read.province`) see every dossier and act on none.
+ * - A draft (not yet filed) is seen by its owner only.
  * - Anyone else is told the dossier does not exist (404), so ids reveal nothing.
  */
 export const RECEPTION_ACTIONS: ReadonlySet<string> = new Set(['receive', 'refuse', 'request_supplement', 'request_fee', 'pay', 'assign', 'return_result']);
@@ -42,10 +43,12 @@ export const reachOf = async (db: Queryable, principal: Principal): Promise<Reac
 /** Every agency id the caller may see dossiers of (for list queries), or null for all. */
 export const visibleAgencies = (reach: Reach): string[] | null => (reach.all ? null : [...new Set([...reach.handling, ...reach.reception])]);
 
-type DossierRef = { ownerId: string; agencyId: string };
+/** `draft`: not yet filed — the citizen's unsent work, which only they may see. */
+type DossierRef = { ownerId: string; agencyId: string; draft?: boolean };
 
 export const canRead = (principal: Principal, reach: Reach, d: DossierRef): boolean =>
-  d.ownerId === principal.userId || reach.all || reach.handling.includes(d.agencyId) || reach.reception.includes(d.agencyId);
+  d.ownerId === principal.userId ||
+  (!d.draft && (reach.all || reach.handling.includes(d.agencyId) || reach.reception.includes(d.agencyId)));
 
 /**
  * The caller as the workflow engine sees them for one action on one dossier: 'owner' when they

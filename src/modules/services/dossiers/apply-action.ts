@@ -85,7 +85,7 @@ export const applyDossierAction = async (tx: DbClient, deps: ActionDeps, row: Do
     requestId: deps.requestId,
   });
   const notices: Notice[] = effect.notice
-    ? [{ ...effect.notice, ownerId: row.owner_id, code: row.code, procedureName: row.procedure_name ?? row.procedure_code, dueAt: iso(updated.due_at), trackingUrl: trackingUrl(deps.publicUrl, row.code) }]
+    ? [{ ...effect.notice, channel: row.channel, ownerId: row.owner_id, code: row.code, procedureName: row.procedure_name ?? row.procedure_code, dueAt: iso(updated.due_at), trackingUrl: trackingUrl(deps.publicUrl, row.code) }]
     : [];
   await afterStatusChange(tx, row.id, notices);
   return answerOf(updated, flow.definition, result.event, flow.seq, false);

@@ -4,7 +4,7 @@ import { withTransaction } from '../../../platform/db/pool.ts';
 import { checkFiling } from './check-filing.ts';
 import { auditActor, type DossierContext } from './context.ts';
 import { type DossierRow, findDossierByKey, iso } from './dossier-store.ts';
-import { fileDossier } from './file-dossier.ts';
+import { byOwner, fileDossier } from './file-dossier.ts';
 import type { CreateAnswer, CreateDossierBody } from './schema.ts';
 
 /** The answer for a dossier as it stands: a draft, or a filed dossier with its code. */
@@ -51,6 +51,6 @@ export const createDossier = async (ctx: DossierContext, body: CreateDossierBody
       requestId: ctx.requestId,
     });
     if (!body.submit) return { id, code: null, status: null, state: 'draft' as const };
-    return fileDossier(tx, ctx, { id, ownerId }, checked.procedure, checked.agency, at);
+    return fileDossier(tx, ctx, byOwner(ctx), { id, ownerId }, checked.procedure, checked.agency, at);
   });
 };

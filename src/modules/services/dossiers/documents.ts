@@ -1,3 +1,4 @@
+import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { Queryable } from '../../../platform/db/pool.ts';
 import type { FieldError } from '../../../platform/http/problems.ts';
 import type { DocumentRef } from './dossier-store.ts';
@@ -59,4 +60,25 @@ export const checkDocuments = async (
     }
   }
   return { refs: unique, errors: [...errors.values()] };
+};
+
+/**
+ * Papers an officer scanned at the counter become the citizen's: each file gets a row of its own
+ * owned by the citizen (the same stored bytes, by their SHA-256), so they sit in the citizen's
+ * store like their own uploads. Returns the refs pointing at the citizen's rows, in order.
+ */
+export const handOverFiles = async (tx: Queryable, fromUserId: string, toUserId: string, refs: readonly DocumentRef[]): Promise<DocumentRef[]> => {
+  const handed = new Map<string, string>();
+  for (const ref of refs) {
+    if (handed.has(ref.fileId)) continue;
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO files (id, sha256, size, content_type, original_name, owner_user_id)
+       SELECT $1, sha256, size, content_type, original_name, $3 FROM files WHERE id = $2 AND owner_user_id = $4
+       RETURNING id`,
+      [uuidv7(), ref.fileId, toUserId, fromUserId],
+    );
+    if (!rows[0]) throw new Error(`file ${ref.fileId} is not the officer's`);
+    handed.set(ref.fileId, rows[0].id);
+  }
+  return refs.map((r) => ({ code: r.code, fileId: handed.get(r.fileId)! }));
 };

@@ -5,7 +5,11 @@ import { isUuid } from '../../../platform/db/ids.ts';
 export type DocumentRef = { code: string; fileId: string };
 export type SupplementRequest = { reason: string; checklist: { code: string; name: string }[]; note: string | null; requestedAt: string };
 
-/** The dossiers table as this module reads it (migrations 202611231902 and 202611231940). */
+/** How a dossier came in: the citizen online here, the one-stop counter, or the national portal. */
+export const DOSSIER_CHANNELS = ['online', 'counter', 'national-portal'] as const;
+export type DossierChannel = (typeof DOSSIER_CHANNELS)[number];
+
+/** The dossiers table as this module reads it (migrations 202611231902, 202611231940, 202612052131). */
 export type DossierRow = {
   id: string;
   code: string | null;
@@ -13,7 +17,7 @@ export type DossierRow = {
   owner_id: string;
   agency_id: string;
   assignee_id: string | null;
-  channel: 'online' | 'counter' | 'portal';
+  channel: DossierChannel;
   data: Record<string, unknown>;
   documents: DocumentRef[];
   state: string;
@@ -44,6 +48,10 @@ export type DossierRow = {
   fee_qr: string | null;
   fee_requested_at: Date | null;
   result_files: string[];
+  /** The national portal's code (MaHoSo) of a dossier forwarded from it. */
+  national_code: string | null;
+  /** The one-stop officer who filed a counter dossier for the citizen. */
+  filed_by: string | null;
 };
 
 /** Reads one dossier (optionally locking its row for the rest of the transaction); undefined when absent. */

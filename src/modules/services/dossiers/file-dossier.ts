@@ -1,41 +1,59 @@
-import { recordAudit } from '../../../platform/audit/index.ts';
+import { type AuditActor, recordAudit } from '../../../platform/audit/index.ts';
 import type { DbClient } from '../../../platform/db/pool.ts';
-import { startCase, workflowActorOf } from '../../../platform/workflow/index.ts';
+import { startCase, type WorkflowActor, workflowActorOf } from '../../../platform/workflow/index.ts';
 import { DOSSIER_WORKFLOW, nationalStatusOf } from '../dossier-workflow.ts';
 import { nextDossierCode } from './code.ts';
 import { auditActor, type DossierContext, trackingUrl } from './context.ts';
 import { appointmentFrom } from './deadlines.ts';
-import type { AgencyRef } from './dossier-store.ts';
+import type { AgencyRef, DossierChannel } from './dossier-store.ts';
 import { afterStatusChange } from './outbox.ts';
 import type { ProcedureForDossier } from './procedure-source.ts';
 
 export type FiledAnswer = { id: string; code: string; status: number; dueAt: string | null };
+
+/** What filing needs of the app and request, and who files: the workflow actor and the audit actor. */
+export type FilingDeps = Pick<DossierContext, 'calendar' | 'publicUrl' | 'requestId'>;
+export type FiledBy = { actor: WorkflowActor; audit: AuditActor };
+
+/** The citizen filing their own dossier. */
+export const byOwner = (ctx: DossierContext): FiledBy => ({ actor: workflowActorOf(ctx.principal, ['owner']), audit: auditActor(ctx) });
+
+export type FilingOptions = {
+  channel?: DossierChannel;
+  /**
+   * Leave the portal push and the citizen's notice to the action that follows in the same
+   * transaction (a counter filing is received at once: one push, one notice).
+   */
+  quiet?: boolean;
+};
 
 /**
  * Files a complete dossier (checked by the caller), inside the caller's transaction: the day's
  * code of the handling agency, the workflow case in `submitted` (status 1), a provisional
  * appointment counted from now on the working calendar (counted again at receipt), and a
  * snapshot of the procedure as it stands (its law applies to this dossier). Queues the portal
- * update and the citizen's notice with it.
+ * update and the citizen's notice with it, unless `quiet`.
  */
 export const fileDossier = async (
   tx: DbClient,
-  ctx: DossierContext,
+  deps: FilingDeps,
+  by: FiledBy,
   dossier: { id: string; ownerId: string },
   procedure: ProcedureForDossier,
   agency: AgencyRef,
   at: Date,
+  options: FilingOptions = {},
 ): Promise<FiledAnswer> => {
   const code = await nextDossierCode(tx, agency.code, at);
   const started = await startCase(tx, {
     definitionKey: DOSSIER_WORKFLOW.key,
     subject: { type: 'dossier', id: dossier.id },
-    actor: workflowActorOf(ctx.principal, ['owner']),
+    actor: by.actor,
     at,
-    requestId: ctx.requestId,
+    requestId: deps.requestId,
   });
   const status = nationalStatusOf(started.state) ?? 1;
-  const calendar = await ctx.calendar.current();
+  const calendar = await deps.calendar.current();
   const dueAt = appointmentFrom(calendar, at, { days: procedure.days, hours: procedure.hours });
   await tx.query(
     `UPDATE dossiers
@@ -47,15 +65,25 @@ export const fileDossier = async (
       procedure.days, procedure.hours, procedure.restartOnSupplement],
   );
   await recordAudit(tx, {
-    actor: auditActor(ctx),
+    actor: by.audit,
     action: 'dossier.submit',
     target: { type: 'dossier', id: dossier.id },
     before: { state: 'draft' },
-    after: { code, state: started.state, status, agencyId: agency.id, dueAt: dueAt.toISOString() },
-    requestId: ctx.requestId,
+    after: { code, state: started.state, status, agencyId: agency.id, dueAt: dueAt.toISOString(), channel: options.channel ?? 'online' },
+    requestId: deps.requestId,
   });
-  await afterStatusChange(tx, dossier.id, [
-    { kind: 'submitted', ownerId: dossier.ownerId, code, procedureName: procedure.name, dueAt: dueAt.toISOString(), trackingUrl: trackingUrl(ctx.publicUrl, code) },
-  ]);
+  if (!options.quiet) {
+    await afterStatusChange(tx, dossier.id, [
+      {
+        kind: 'submitted',
+        channel: options.channel,
+        ownerId: dossier.ownerId,
+        code,
+        procedureName: procedure.name,
+        dueAt: dueAt.toISOString(),
+        trackingUrl: trackingUrl(deps.publicUrl, code),
+      },
+    ]);
+  }
   return { id: dossier.id, code, status, dueAt: dueAt.toISOString() };
 };

@@ -5,6 +5,7 @@ import { actorFor, canRead, type Reach, reachOf } from './access.ts';
 import type { DossierContext } from './context.ts';
 import { type DossierRow, findAgency, findDossier, iso } from './dossier-store.ts';
 import { dossierNotFound } from './errors.ts';
+import { findRating, isFinished } from './ratings.ts';
 import type { DossierDetail } from './schema.ts';
 import { statusName } from './status.ts';
 import { dueStateOfRow, feeViewOf, filingEntryOf, historyEntryOf, onTimeOf } from './views.ts';
@@ -14,7 +15,7 @@ export const readableDossier = async (db: Queryable, principal: Principal, id: s
   const row = await findDossier(db, id);
   if (!row) throw dossierNotFound();
   const reach = await reachOf(db, principal);
-  if (!canRead(principal, reach, { ownerId: row.owner_id, agencyId: row.agency_id })) throw dossierNotFound();
+  if (!canRead(principal, reach, { ownerId: row.owner_id, agencyId: row.agency_id, draft: row.state === 'draft' })) throw dossierNotFound();
   return { row, reach };
 };
 
@@ -39,6 +40,8 @@ export const getDossierDetail = async (ctx: DossierContext, id: string): Promise
   const now = new Date();
   const calendar = await ctx.calendar.current();
   const flow = row.case_id ? await getCase(ctx.db, row.case_id) : undefined;
+  const isOwner = row.owner_id === ctx.principal.userId;
+  const rating = isOwner ? await findRating(ctx.db, row.id) : null;
   return {
     id: row.id,
     code: row.code,
@@ -71,5 +74,7 @@ export const getDossierDetail = async (ctx: DossierContext, id: string): Promise
     seq: flow?.seq ?? 0,
     history: flow ? [filingEntryOf(row, ownerName), ...flow.events.map((e) => historyEntryOf(flow.definition, e))] : [],
     allowedActions: flow ? allowedFor(flow.definition, flow.state, flow.events, ctx.principal, reach, row) : [],
+    rating: isOwner ? rating : null,
+    canRate: isOwner && rating === null && isFinished(row),
   };
 };

@@ -23,6 +23,15 @@ describe('citizen notices', () => {
     expect(text).toContain(base.trackingUrl);
   });
 
+  it('says how the dossier came in, and tells a counter citizen how to follow it online', () => {
+    expect(noticeText({ ...base, kind: 'submitted' }).text).toContain('đã được nộp trực tuyến và đang chờ tiếp nhận');
+    expect(noticeText({ ...base, kind: 'submitted', channel: 'national-portal' }).text).toContain('đã được Cổng Dịch vụ công quốc gia chuyển đến');
+    const counter = noticeText({ ...base, channel: 'counter' }).text;
+    expect(counter).toContain('Ngày hẹn trả kết quả: 17:00 ngày 07/12/2026');
+    expect(counter).toContain('hãy đăng ký tài khoản bằng chính số điện thoại hoặc e-mail nhận tin này');
+    expect(noticeText(base).text).not.toContain('đăng ký tài khoản');
+  });
+
   it('lists the whole supplement checklist with the reason', () => {
     const { text } = noticeText({ ...base, kind: 'supplement', items: ['Bản sao thẻ căn cước', 'Ảnh chân dung'], reason: 'Ảnh mờ' });
     expect(text).toContain('- Bản sao thẻ căn cước\n- Ảnh chân dung');

@@ -11,6 +11,8 @@ export type NoticeKind = 'submitted' | 'received' | 'refused' | 'supplement' | '
 
 export type Notice = {
   kind: NoticeKind;
+  /** How the dossier came in (words of the filing notice; a counter dossier's citizen is told how to follow it online). */
+  channel?: 'online' | 'counter' | 'national-portal';
   ownerId: string;
   code: string;
   procedureName: string;
@@ -44,12 +46,22 @@ const SUBJECTS: Record<NoticeKind, string> = {
   stopped: 'Hồ sơ bị dừng xử lý',
 };
 
+const FILED_HOW: Record<NonNullable<Notice['channel']>, string> = {
+  online: 'đã được nộp trực tuyến',
+  counter: 'đã được nộp tại Bộ phận Một cửa',
+  'national-portal': 'đã được Cổng Dịch vụ công quốc gia chuyển đến',
+};
+
 export const noticeText = (n: Notice): { subject: string; text: string } => {
   const head = `Hồ sơ ${n.code} (${n.procedureName})`;
   const due = n.dueAt ? formatVietnamTime(new Date(n.dueAt)) : undefined;
   const lines: Record<NoticeKind, string[]> = {
-    submitted: [`${head} đã được nộp trực tuyến và đang chờ tiếp nhận.`, ...(due ? [`Ngày hẹn trả dự kiến: ${due}.`] : [])],
-    received: [`${head} đã được tiếp nhận.`, ...(due ? [`Ngày hẹn trả kết quả: ${due}.`] : [])],
+    submitted: [`${head} ${FILED_HOW[n.channel ?? 'online']} và đang chờ tiếp nhận.`, ...(due ? [`Ngày hẹn trả dự kiến: ${due}.`] : [])],
+    received: [
+      `${head} đã được tiếp nhận.`,
+      ...(due ? [`Ngày hẹn trả kết quả: ${due}.`] : []),
+      ...(n.channel === 'counter' ? ['Để theo dõi hồ sơ trực tuyến, hãy đăng ký tài khoản bằng chính số điện thoại hoặc e-mail nhận tin này.'] : []),
+    ],
     refused: [`${head} không được tiếp nhận.`, `Lý do: ${n.reason ?? ''}`],
     supplement: [`${head} cần bổ sung (một lần, đầy đủ):`, ...(n.items ?? []).map((i) => `- ${i}`), `Lý do: ${n.reason ?? ''}`, 'Thời gian chờ bổ sung không tính vào thời hạn giải quyết.'],
     fee: [`${head}: vui lòng nộp ${formatDong(n.amount ?? 0)} (quét mã VietQR trên trang hồ sơ hoặc nộp tại quầy).`],

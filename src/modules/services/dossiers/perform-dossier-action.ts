@@ -23,7 +23,7 @@ export const performDossierAction = async (
     const row = await findDossier(tx, id, { forUpdate: true });
     if (!row) throw dossierNotFound();
     const reach = await reachOf(tx, ctx.principal);
-    const ref = { ownerId: row.owner_id, agencyId: row.agency_id };
+    const ref = { ownerId: row.owner_id, agencyId: row.agency_id, draft: row.state === 'draft' };
     if (!canRead(ctx.principal, reach, ref)) throw dossierNotFound();
     return applyDossierAction(
       tx,

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/db/pool.ts';
 import { getCase, type WorkflowEvent } from '../../../platform/workflow/index.ts';
-import type { PortalDossierSnapshot } from '../portal/index.ts';
+import { nationalProcedureCodeOf, type PortalDossierSnapshot } from '../portal/index.ts';
 import { nationalStatusOf } from '../dossier-workflow.ts';
 import { type DossierRow, findAgency } from './dossier-store.ts';
 import { loadProcedure } from './procedure-source.ts';
@@ -31,7 +31,9 @@ export const portalSnapshotOf = async (db: Queryable, row: DossierRow): Promise<
   return {
     id: row.id,
     code: row.code!,
+    nationalCode: row.national_code,
     procedureCode: row.procedure_code,
+    nationalProcedureCode: await nationalProcedureCodeOf(db, row.procedure_code, procedure?.nationalCode ?? null),
     procedureName: row.procedure_name ?? procedure?.name ?? null,
     fieldName: row.field,
     ownerKind: 1,

@@ -8,6 +8,8 @@ import { findProcedure } from '../procedures/index.ts';
 export type ProcedureDocument = { code: string; name: string; required: boolean };
 export type ProcedureForDossier = {
   code: string;
+  /** The code in the national catalogue, when the catalogue records it. */
+  nationalCode: string | null;
   name: string;
   field: string;
   level: 'province' | 'commune';
@@ -28,6 +30,7 @@ export const loadProcedure = async (db: Queryable, code: string): Promise<Proced
   if (!p) return undefined;
   return {
     code: p.code,
+    nationalCode: p.nationalCode,
     name: p.name,
     field: p.field,
     level: p.level,

@@ -1,33 +1,26 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalid } from '../../../platform/http/problems.ts';
 import { onPaymentRecorded } from '../../../platform/payments/index.ts';
 import { registerDefinition } from '../../../platform/workflow/index.ts';
 import { DOSSIER_WORKFLOW } from '../dossier-workflow.ts';
 import { contextOf } from './context.ts';
 import { createDossier } from './create-dossier.ts';
 import { getDossierDetail } from './get-dossier.ts';
+import { idempotencyKeyOf } from './idempotency-key.ts';
 import { listAssignees } from './list-assignees.ts';
 import { listMyDossiers, listQueue } from './list-dossiers.ts';
 import { dossierPaymentHook } from './payment-hook.ts';
 import { performDossierAction } from './perform-dossier-action.ts';
+import { RatingBody, rateDossier } from './ratings.ts';
 import { getReceipt } from './receipt.ts';
 import {
   ActionAnswer, ActionBody, ActionParams, CreateAnswer, CreateDossierBody, DossierDetail, DossierIdParams, Filed, ListPage, MineQuery, QueueQuery,
-  Receipt, UpdateDraftBody,
+  RatingView, Receipt, UpdateDraftBody,
 } from './schema.ts';
 import { dossierStats, StatsAnswer, StatsQuery } from './stats.ts';
 import { submitDraft } from './submit-draft.ts';
 import { updateDraft } from './update-draft.ts';
-
-/** `Idempotency-Key`: 8–100 visible ASCII characters (a UUID is typical); absent = no deduplication. */
-const idempotencyKeyOf = (request: FastifyRequest): string | undefined => {
-  const raw = request.headers['idempotency-key'];
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^[\x21-\x7e]{8,100}$/.test(raw)) throw invalid('Idempotency-Key', 'Khóa chống gửi trùng gồm 8–100 ký tự ASCII');
-  return raw;
-};
 
 const FILE = { access: { anyOf: ['dossier.file'] } } as const;
 const STAFF = { access: { anyOf: ['dossier.read.agency', 'dossier.read.province'] } } as const;
@@ -108,6 +101,25 @@ export const dossierRoutes: FastifyPluginAsync = async (plugin) => {
     '/:id/actions/:action',
     { config: ACT, schema: { tags, security, summary: 'Thực hiện một thao tác của quy trình một cửa (Idempotency-Key chống gửi trùng; 409 khi người khác đã thao tác trước)', params: ActionParams, body: ActionBody, response: { 200: ActionAnswer } } },
     async (request) => performDossierAction(contextOf(app, request), request.params.id, request.params.action, request.body, idempotencyKeyOf(request)),
+  );
+
+  app.post(
+    '/:id/rating',
+    {
+      config: FILE,
+      schema: {
+        tags,
+        security,
+        summary: 'Đánh giá mức độ hài lòng với hồ sơ đã có kết quả (một lần, 1–5; gửi lại đúng đánh giá cũ → 200)',
+        params: DossierIdParams,
+        body: RatingBody,
+        response: { 200: RatingView, 201: RatingView },
+      },
+    },
+    async (request, reply) => {
+      const { rating, created } = await rateDossier(contextOf(app, request), request.params.id, request.body);
+      return reply.status(created ? 201 : 200).send(rating);
+    },
   );
 
   app.get(

@@ -71,6 +71,10 @@ export const FeeView = z.object({
 
 const Ref = z.object({ id: z.string(), code: z.string(), name: z.string() });
 
+/** The citizen's rating of a finished dossier (1 very unhappy … 5 very happy). */
+export const RatingView = z.object({ score: z.number().int(), comment: z.string().nullable(), ratedAt: Instant });
+export type RatingView = z.infer<typeof RatingView>;
+
 export const DossierDetail = z.object({
   id: z.uuid(),
   code: z.string().nullable(),
@@ -105,6 +109,8 @@ export const DossierDetail = z.object({
   seq: z.number().int(),
   history: z.array(HistoryEntry),
   allowedActions: z.array(z.object({ action: z.string(), label: z.string(), requires: z.array(z.string()) })),
+  rating: RatingView.nullable().describe('Đánh giá của công dân; chỉ chủ hồ sơ thấy'),
+  canRate: z.boolean().describe('Chủ hồ sơ có thể đánh giá ngay (hồ sơ đã có kết quả, chưa đánh giá)'),
 });
 export type DossierDetail = z.infer<typeof DossierDetail>;
 

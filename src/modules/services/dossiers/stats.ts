@@ -72,7 +72,7 @@ const SQL = `
          count(*) FILTER (WHERE d.status = 8)::int AS stopped,
          count(*) FILTER (WHERE d.supplement_count > 0)::int AS supplements,
          count(*) FILTER (WHERE d.apology_count > 0)::int AS apologies,
-         count(*) FILTER (WHERE d.channel IN ('online', 'portal'))::int AS online,
+         count(*) FILTER (WHERE d.channel IN ('online', 'national-portal'))::int AS online,
          count(*) FILTER (WHERE d.channel = 'counter')::int AS counter,
          count(*) FILTER (WHERE d.online_mode = 'toan-trinh')::int AS "toanTrinh",
          count(*) FILTER (WHERE d.paid_at IS NOT NULL)::int AS paid,

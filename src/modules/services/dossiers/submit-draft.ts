@@ -3,7 +3,7 @@ import { checkFiling } from './check-filing.ts';
 import type { DossierContext } from './context.ts';
 import { findDossier, iso } from './dossier-store.ts';
 import { dossierNotFound } from './errors.ts';
-import { fileDossier, type FiledAnswer } from './file-dossier.ts';
+import { byOwner, fileDossier, type FiledAnswer } from './file-dossier.ts';
 
 /**
  * `POST /api/dossiers/{id}/submit`: files the owner's draft after the full check (422 naming each
@@ -24,6 +24,6 @@ export const submitDraft = async (ctx: DossierContext, id: string): Promise<{ an
       { complete: true },
     );
     await tx.query('UPDATE dossiers SET data = $2, documents = $3 WHERE id = $1', [id, JSON.stringify(checked.data), JSON.stringify(checked.documents)]);
-    const answer = await fileDossier(tx, ctx, { id, ownerId: row.owner_id }, checked.procedure, checked.agency, new Date());
+    const answer = await fileDossier(tx, ctx, byOwner(ctx), { id, ownerId: row.owner_id }, checked.procedure, checked.agency, new Date());
     return { answer, created: true };
   });

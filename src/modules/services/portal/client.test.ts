@@ -16,7 +16,7 @@ describe('callPortal', () => {
 
   it('POSTs JSON with the token as bearer and session, and reads a success code', async () => {
     portal.respondWith(() => ({ status: 200, body: { error_code: '00', message: 'OK' } }));
-    expect(await callPortal(endpoint, call)).toEqual({ ok: true, retryable: false, httpStatus: 200, errorCode: '00', message: 'OK' });
+    expect(await callPortal(endpoint, call)).toEqual({ ok: true, retryable: false, httpStatus: 200, errorCode: '00', message: 'OK', body: { error_code: '00', message: 'OK' } });
     const last = portal.requests.at(-1)!;
     expect(last.headers.authorization).toBe('Bearer tok-abc');
     expect(last.headers['content-type']).toMatch(/^application\/json/);

@@ -69,6 +69,15 @@ describe('buildDossierRecord', () => {
   });
 });
 
+describe('a dossier forwarded by the national portal', () => {
+  it('goes back under the portal’s own code (MaHoSo), online; the channel is spelled national-portal', () => {
+    const d = parse({ channel: 'national-portal', nationalCode: 'G22.99-261201-0007' });
+    expect(buildDossierRecord(d)).toMatchObject({ MaHoSo: 'G22.99-261201-0007', HinhThuc: '1' });
+    expect(buildProgressRecords(d).every((s) => s.MaHoSo === 'G22.99-261201-0007')).toBe(true);
+    expect(() => parse({ channel: 'portal' })).toThrow();
+  });
+});
+
 describe('buildProgressRecords', () => {
   it('sends the steps from the first one the portal lacks', () => {
     const d = parse();

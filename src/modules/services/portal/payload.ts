@@ -7,7 +7,12 @@ import type { PortalDossier } from './types.ts';
  * daylight saving), an absent time is "". Codes go as strings, amounts as whole đồng. Lists are
  * always complete (documents, fees, supplements, results): never sent empty for want of data.
  */
-export const PORTAL_SERVICES = { push: 'DongBoHoSoMC', progress: 'CapNhatTienDoHoSoMC' } as const;
+export const PORTAL_SERVICES = {
+  push: 'DongBoHoSoMC',
+  progress: 'CapNhatTienDoHoSoMC',
+  /** The dossiers the portal holds for the province, by filing date, for the daily reconciliation (to check against the spec). */
+  list: 'LayDanhSachHoSoMC',
+} as const;
 export type PortalService = (typeof PORTAL_SERVICES)[keyof typeof PORTAL_SERVICES];
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
@@ -23,16 +28,19 @@ export const portalTime = (date: Date | null | undefined): string => {
  * HinhThuc, how the dossier came in: 0 at the counter (trực tiếp), 1 online (the province's
  * portal or forwarded by the national one). To review against the portal's integration spec.
  */
-export const HINH_THUC = { counter: '0', online: '1', portal: '1' } as const;
+export const HINH_THUC = { counter: '0', online: '1', 'national-portal': '1' } as const;
 /** LoaiPhiLePhi: 1 phí (fee), 2 lệ phí (charge). HinhThucThu: 0 at the counter, 1 online. */
 const FEE_KIND = { fee: '1', charge: '2' } as const;
 
 /** The province People's Committee (`000.00.00.H59`) of an agency: the portal's `madonvi`. */
 export const provinceUnitOf = (agencyCode: string) => `000.00.00.${levelOneOf(agencyCode)}`;
 
+/** The code the portal knows the dossier by: its own for one it forwarded, else ours. */
+export const portalCodeOf = (d: Pick<PortalDossier, 'code' | 'nationalCode'>) => d.nationalCode ?? d.code;
+
 /** One dossier, for DongBoHoSoMC. */
 export const buildDossierRecord = (d: PortalDossier) => ({
-  MaHoSo: d.code,
+  MaHoSo: portalCodeOf(d),
   MaTTHC: d.nationalProcedureCode ?? d.procedureCode,
   TenTTHC: d.procedureName ?? '',
   MaLinhVuc: d.fieldCode ?? '',
@@ -86,7 +94,7 @@ export const buildDossierRecord = (d: PortalDossier) => ({
 /** The processing steps from `from` on, for CapNhatTienDoHoSoMC. */
 export const buildProgressRecords = (d: PortalDossier, from = 0) =>
   (d.steps ?? []).slice(from).map((s) => ({
-    MaHoSo: d.code,
+    MaHoSo: portalCodeOf(d),
     NguoiXuLy: s.officerName ?? '',
     ChucDanh: s.officerTitle ?? '',
     ThoiDiemXuLy: portalTime(s.at),

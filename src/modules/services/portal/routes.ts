@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { auditActorOf } from '../../../platform/auth/access.ts';
 import { withTransaction } from '../../../platform/db/pool.ts';
 import { type DeadLetter, listDeadLetters, retryDeadLetter } from '../../../platform/jobs/index.ts';
+import { procedureMapRoutes } from './procedure-map-routes.ts';
+import { reconcileRoutes } from './reconcile-routes.ts';
 import { PORTAL_SYNC_QUEUE } from './sync-job.ts';
 import { deliveredVersions } from './sync-store.ts';
 
@@ -53,13 +55,16 @@ const toItem = (d: DeadLetter, delivered: Map<string, number>): z.infer<typeof D
 
 /**
  * National-portal sync operations, mounted at `/api/portal`: the pushes that failed every retry
- * (dead letters) and sending one again. For administrators (`org.write`) and province-wide
+ * (dead letters) and sending one again; the procedure mapping (procedure-map-routes.ts) and the
+ * reconciliations (reconcile-routes.ts) below it. For administrators (`org.write`) and province-wide
  * monitors (`dossier.read.province`); the list holds dossier codes and statuses, no personal data.
  */
 export const portalRoutes: FastifyPluginAsync = async (parent) => {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const tags = ['Đồng bộ Cổng DVC quốc gia'];
   const access = { anyOf: ['org.write', 'dossier.read.province'] } as const;
+  await app.register(procedureMapRoutes, { prefix: '/procedure-map' });
+  await app.register(reconcileRoutes, { prefix: '/reconciliations' });
 
   app.get(
     '/dead-letters',

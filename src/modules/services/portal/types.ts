@@ -80,7 +80,10 @@ export const PortalDossierSnapshot = z.object({
   ownerKind: z.union([z.literal(1), z.literal(2)]),
   /** The national status code 1–10 (TrangThaiHoSo). */
   status: z.number().int().min(1).max(10),
-  channel: z.enum(['online', 'counter', 'portal']),
+  /** How the dossier came in: online here, at the one-stop counter, or forwarded by the national portal. */
+  channel: z.enum(['online', 'counter', 'national-portal']),
+  /** The national portal's own code of a dossier it forwarded: pushes go back under it (MaHoSo). */
+  nationalCode: z.string().trim().min(1).max(60).nullish(),
   /** The handling agency's national code (DonViXuLy) and name. */
   agencyCode: z.string().refine(isAgencyCode, 'mã định danh cơ quan, dạng ddd.dd.dd.Xdd (vd. 000.00.04.H59)'),
   agencyName: Text.nullish(),

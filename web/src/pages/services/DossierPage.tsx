@@ -8,6 +8,7 @@ import { DossierContent, DossierFacts } from './DossierFacts.tsx';
 import { History } from './History.tsx';
 import { actionLabel } from './labels.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
+import { RatingWidget } from './RatingWidget.tsx';
 import { allowedOf } from './types.ts';
 import { useDossier } from './use-dossier.ts';
 import './services.css';
@@ -68,6 +69,7 @@ export const DossierPage = ({ location, params }: { location: Location; params: 
           ) : null}
         </p>
       ) : null}
+      {d.canRate || d.rating ? <RatingWidget dossierId={d.id} rating={d.rating ?? null} onRated={reload} /> : null}
       <DossierContent dossier={d} procedure={procedure} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>

@@ -104,7 +104,13 @@ export type Dossier = {
   seq: number;
   history: DossierEvent[];
   allowedActions: AllowedAction[];
+  /** The citizen's rating (the owner only sees it) and whether they may rate now (finished, not rated). */
+  rating?: DossierRating | null;
+  canRate?: boolean;
 };
+
+/** `POST /api/dossiers/{id}/rating`: 1 very dissatisfied … 5 very satisfied. */
+export type DossierRating = { score: number; comment: string | null; ratedAt: string };
 
 /** One line of `GET /api/dossiers?mine=true` and of the officer queue (`{ items, total, page, pageSize }`). */
 export type DossierListItem = {
