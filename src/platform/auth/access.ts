@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../http/problems.ts';
 import type { Db } from '../db/pool.ts';
@@ -16,9 +16,16 @@ import type { Scope } from './scopes.ts';
  */
 export type Access = 'public' | 'authenticated' | { anyOf: readonly Scope[] };
 
+/** One route as registered, with what it declared: the authorisation matrix and the fuzz tests walk these. */
+export type DeclaredRoute = { method: string; url: string; access: Access | undefined; schema: FastifySchema | undefined };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every route of the app in registration order (HEAD twins included). */
+    declaredRoutes: DeclaredRoute[];
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -59,7 +66,10 @@ const accessPlugin = async (app: FastifyInstance, { db, secret }: AccessOptions)
   app.decorateRequest('principal', null);
   app.decorateRequest('authVia', null);
 
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access: route.config?.access, schema: route.schema });
     if (route.config?.access) return;
     if (DECLARATION_REQUIRED.test(route.url)) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access (config.access)`);
@@ -81,7 +91,8 @@ const accessPlugin = async (app: FastifyInstance, { db, secret }: AccessOptions)
     if (access === 'public') return;
     const principal = requirePrincipal(request);
     if (typeof access === 'object' && !access.anyOf.some((s) => principal.scopes.has(s))) {
-      throw new AppError('forbidden', `Cần một trong các quyền: ${access.anyOf.join(', ')}`);
+      // `requiredScopes` tells a client (and the authorisation matrix test) that the route's declaration refused.
+      throw new AppError('forbidden', `Cần một trong các quyền: ${access.anyOf.join(', ')}`, { requiredScopes: access.anyOf });
     }
     // Cookie-authenticated writes must echo the session's CSRF token; bearer clients need not.
     if (request.authVia === 'cookie' && !SAFE_METHODS.has(request.method)) {

@@ -30,9 +30,15 @@ export class CalendarService {
     return this.edited.get(year);
   }
 
-  /** The current working calendar, re-reading edited tables when they may be stale. */
+  /**
+   * The current working calendar. Only the first call waits for the edited tables; after that,
+   * tables older than `refreshMs` are re-read in the background and this answers at once, so that
+   * a caller inside a transaction (holding a pool connection) never waits for a second connection
+   * from the same pool: under load that wait could take every connection and never end.
+   */
   async current(): Promise<WorkingCalendar> {
-    if (Date.now() - this.loadedAt > this.refreshMs) await this.reload();
+    if (this.loadedAt === 0) await this.reload();
+    else if (Date.now() - this.loadedAt > this.refreshMs) void this.reload().catch(() => undefined);
     return this.calendar;
   }
 

@@ -35,8 +35,11 @@ const ensureTable = (db: Db) =>
 
 export class MigrationError extends Error {}
 
-export const migrate = async (db: Db, log: (msg: string) => void = () => undefined): Promise<string[]> => {
-  const migrations = await listMigrations();
+/** `only`: apply just these migrations (by name), e.g. the schema a backup was made on (platform/backup). */
+export type MigrateOptions = { only?: ReadonlySet<string> };
+
+export const migrate = async (db: Db, log: (msg: string) => void = () => undefined, opts: MigrateOptions = {}): Promise<string[]> => {
+  const migrations = (await listMigrations()).filter((m) => !opts.only || opts.only.has(m.name));
   const client = await db.connect();
   const applied: string[] = [];
   try {

@@ -16,8 +16,9 @@ export type FilesRoutesOptions = { store?: FileStore };
 /** Multipart's own errors (too many parts, a broken body) as problems with a Vietnamese detail. */
 const multipartProblem = (error: FastifyError): Error => {
   if (error.statusCode === 413) return new AppError('payload-too-large', 'Chỉ gửi một tệp và tối đa 5 trường kèm theo');
-  if (error.code?.startsWith('FST_')) return new AppError('bad-request', 'Dữ liệu multipart/form-data không hợp lệ');
-  return error;
+  if (error instanceof AppError || (error.statusCode !== undefined && error.statusCode >= 500)) return error;
+  // Anything else while parsing the parts (FST_ codes, busboy's "Unexpected end of multipart data") is a bad body.
+  return new AppError('bad-request', 'Dữ liệu multipart/form-data không hợp lệ');
 };
 
 /**

@@ -39,7 +39,9 @@ const receive = async (incoming: IncomingFile, temp: string) => {
   // `flush`: fsync before close, so that the bytes are on disk before the row commits.
   const sink = createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true });
   await pipeline(incoming.stream, tap, sink).catch((error: unknown) => {
-    throw clientError ? new AppError('bad-request', 'Tệp gửi lên bị ngắt giữa chừng hoặc sai định dạng multipart') : error;
+    // `errored`: the body may have broken off before this listener was attached (while the temp path was made).
+    const fromClient = clientError ?? incoming.stream.errored;
+    throw fromClient ? new AppError('bad-request', 'Tệp gửi lên bị ngắt giữa chừng hoặc sai định dạng multipart') : error;
   });
   return { sha256: hash.digest('hex'), size };
 };

@@ -25,6 +25,20 @@ const send = (reply: FastifyReply, request: FastifyRequest, code: ProblemCode, d
   return reply.status(body.status).type('application/problem+json; charset=utf-8').send(body);
 };
 
+/**
+ * Errors Fastify's router answers before any route runs (a path with a malformed percent-encoding,
+ * a path parameter over `maxParamLength`): problem+json too, instead of Fastify's own JSON; under
+ * /open311, the GeoReport v2 error list its clients expect (no Open311 route has run to say so).
+ * Passed as the `frameworkErrors` option of the Fastify instance.
+ */
+export const frameworkErrorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'Tham số trên đường dẫn quá dài / path parameter too long' : 'Đường dẫn không hợp lệ / malformed path';
+  const path = request.url.split('?')[0] ?? '';
+  if (!/^\/open311(\/|$)/.test(path)) return send(reply, request, 'bad-request', detail);
+  if (path.endsWith('.xml')) return reply.status(400).type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?><errors><error><code>400</code><description>${detail}</description></error></errors>`);
+  return reply.status(400).type('application/json; charset=utf-8').send([{ code: 400, description: detail }]);
+};
+
 /** Turns every error into RFC 9457 problem+json; input errors never become a 500. */
 export const registerErrorHandler = (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
