@@ -1,6 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import { Loading } from './components/Page.tsx';
-import { useSession } from './lib/session.tsx';
+import { hasSessionCookie, useSession } from './lib/session.tsx';
 import type { Location } from './router.tsx';
 
 /**
@@ -38,7 +38,20 @@ const pages = {
   receipt: lazyPage(() => import('./pages/services/ReceiptPage.tsx').then((m) => m.ReceiptPage)),
   queue: lazyPage(() => import('./pages/officer/QueuePage.tsx').then((m) => m.QueuePage)),
   officerDossier: lazyPage(() => import('./pages/officer/OfficerDossierPage.tsx').then((m) => m.OfficerDossierPage)),
+  counter: lazyPage(() => import('./pages/officer/CounterPage.tsx').then((m) => m.CounterPage)),
+  feedbackPublic: lazyPage(() => import('./pages/feedback/PublicReportsPage.tsx').then((m) => m.PublicReportsPage)),
+  feedbackPublicReport: lazyPage(() => import('./pages/feedback/PublicReportPage.tsx').then((m) => m.PublicReportPage)),
+  feedbackNew: lazyPage(() => import('./pages/feedback/new/NewReportPage.tsx').then((m) => m.NewReportPage)),
+  feedbackMine: lazyPage(() => import('./pages/feedback/MyReportsPage.tsx').then((m) => m.MyReportsPage)),
+  feedbackMyReport: lazyPage(() => import('./pages/feedback/MyReportPage.tsx').then((m) => m.MyReportPage)),
+  feedbackQueue: lazyPage(() => import('./pages/feedback/staff/FeedbackQueuePage.tsx').then((m) => m.FeedbackQueuePage)),
+  feedbackModeration: lazyPage(() => import('./pages/feedback/staff/ModerationQueuePage.tsx').then((m) => m.ModerationQueuePage)),
+  feedbackStaffReport: lazyPage(() => import('./pages/feedback/staff/StaffReportPage.tsx').then((m) => m.StaffReportPage)),
   notifications: lazyPage(() => import('./pages/notifications/NotificationsPage.tsx').then((m) => m.NotificationsPage)),
+  iocDashboard: lazyPage(() => import('./pages/ioc/IocDashboardPage.tsx').then((m) => m.IocDashboardPage)),
+  iocAgency: lazyPage(() => import('./pages/ioc/IocAgencyPage.tsx').then((m) => m.IocAgencyPage)),
+  iocDossiers: lazyPage(() => import('./pages/ioc/IocDossiersPage.tsx').then((m) => m.IocDossiersPage)),
+  ioc766: lazyPage(() => import('./pages/ioc/Index766Page.tsx').then((m) => m.Index766Page)),
   soon: lazyPage(() => import('./pages/InfoPages.tsx').then((m) => m.SoonPage)),
   notFound: lazyPage(() => import('./pages/InfoPages.tsx').then((m) => m.NotFoundPage)),
 };
@@ -47,7 +60,8 @@ const pages = {
 const HomeRoute = (props: PageProps) => {
   const { status } = useSession();
   if (status === 'loading') {
-    void pages.guestHome.preload().catch(() => undefined);
+    // Fetched while the session is asked about: the home this visitor will most likely see.
+    void (hasSessionCookie() ? pages.signedInHome : pages.guestHome).preload().catch(() => undefined);
     return <Loading />;
   }
   return status === 'signed-in' ? <pages.signedInHome {...props} /> : <pages.guestHome {...props} />;
@@ -67,7 +81,20 @@ export const ROUTES: { path: string; page: PageComponent }[] = [
   { path: '/dossiers/:id/receipt', page: pages.receipt },
   { path: '/officer/queue', page: pages.queue },
   { path: '/officer/dossiers/:id', page: pages.officerDossier },
+  { path: '/officer/counter', page: pages.counter },
+  { path: '/feedback', page: pages.feedbackPublic },
+  { path: '/feedback/new', page: pages.feedbackNew },
+  { path: '/feedback/mine', page: pages.feedbackMine },
+  { path: '/feedback/mine/:id', page: pages.feedbackMyReport },
+  { path: '/feedback/reports/:id', page: pages.feedbackPublicReport },
+  { path: '/officer/feedback', page: pages.feedbackQueue },
+  { path: '/officer/feedback/moderation', page: pages.feedbackModeration },
+  { path: '/officer/feedback/:id', page: pages.feedbackStaffReport },
   { path: '/notifications', page: pages.notifications },
+  { path: '/ioc', page: pages.iocDashboard },
+  { path: '/ioc/index-766', page: pages.ioc766 },
+  { path: '/ioc/agencies/:agencyId', page: pages.iocAgency },
+  { path: '/ioc/agencies/:agencyId/procedures/:code', page: pages.iocDossiers },
   { path: '/soon/:feature', page: pages.soon },
 ];
 

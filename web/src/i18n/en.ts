@@ -1,3 +1,6 @@
+import { enIoc } from './en-ioc.ts';
+import { enOffline } from './en-offline.ts';
+import { enFeedback } from './en-feedback.ts';
 import { enServices } from './en-services.ts';
 import type { Messages } from './vi.ts';
 
@@ -128,7 +131,7 @@ export const en: Messages = {
   'officer.noData': 'no data yet',
   'officer.queues': 'My queues',
   'leader.heading': 'Operations dashboard',
-  'leader.text': 'Operational figures (on-time and late applications, feedback) will appear here once the operations centre is finished.',
+  'leader.text': 'On-time and late applications, feedback and alerts for every unit, kept up to date.',
   'leader.open': 'Open the dashboard',
   'party.heading': 'Party member handbook',
   'party.text': 'Documents, resolutions and cell meeting dates will appear here once the handbook is finished.',
@@ -187,5 +190,8 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist or has moved.',
   ...enServices,
+  ...enIoc,
+  ...enFeedback,
+  ...enOffline,
 };
 

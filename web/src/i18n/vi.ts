@@ -1,3 +1,6 @@
+import { viIoc } from './vi-ioc.ts';
+import { viOffline } from './vi-offline.ts';
+import { viFeedback } from './vi-feedback.ts';
 import { viServices } from './vi-services.ts';
 
 /**
@@ -130,7 +133,7 @@ export const vi = {
   'officer.noData': 'chưa có số liệu',
   'officer.queues': 'Hàng đợi của tôi',
   'leader.heading': 'Bảng điều hành',
-  'leader.text': 'Số liệu điều hành (hồ sơ đúng hạn, trễ hạn, phản ánh) sẽ hiện ở đây khi trung tâm điều hành hoàn thành.',
+  'leader.text': 'Hồ sơ đúng hạn, trễ hạn, phản ánh và cảnh báo của các đơn vị, cập nhật liên tục.',
   'leader.open': 'Mở bảng điều hành',
   'party.heading': 'Sổ tay đảng viên',
   'party.text': 'Văn bản, nghị quyết và lịch sinh hoạt chi bộ sẽ hiện ở đây khi sổ tay đảng viên hoàn thành.',
@@ -189,6 +192,9 @@ export const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Địa chỉ này không có hoặc đã được chuyển đi.',
   ...viServices,
+  ...viIoc,
+  ...viFeedback,
+  ...viOffline,
 };
 
 export type MessageKey = keyof typeof vi;

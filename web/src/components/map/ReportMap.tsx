@@ -33,9 +33,26 @@ export const ReportMap = ({ label, points, onSelect, picked, onPick }: Props) =>
   callbacks.current = { onSelect, onPick };
   const isPicking = onPick !== undefined;
   const helpId = useId();
+  // Leaflet is fetched only once the map's box comes near the screen (a map below the fold does
+  // not slow the page's first load).
+  const [isNear, setNear] = useState(false);
 
   useEffect(() => {
-    if (!tiles || !box.current) return undefined;
+    const element = box.current;
+    if (!element || isNear) return undefined;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return undefined;
+    }
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setNear(true);
+    }, { rootMargin: '200px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [isNear]);
+
+  useEffect(() => {
+    if (!tiles || !box.current || !isNear) return undefined;
     let isCurrent = true;
     const element = box.current;
     import('./leaflet-map.ts')
@@ -57,7 +74,7 @@ export const ReportMap = ({ label, points, onSelect, picked, onPick }: Props) =>
       handle.current = null;
     };
     // Built once per page: the zoom buttons keep the language the page opened in.
-  }, [tiles, isPicking]);
+  }, [tiles, isPicking, isNear]);
 
   useEffect(() => {
     if (load !== 'ready' || !points) return;

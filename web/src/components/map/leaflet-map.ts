@@ -37,7 +37,9 @@ const attributionHtml = (tiles: MapTiles) => {
 };
 
 export const mountMap = (element: HTMLElement, { tiles, texts, onPick }: MountOptions): MapHandle => {
-  const map = L.map(element, { zoomControl: false, attributionControl: false }).setView([PROVINCE_CENTER.lat, PROVINCE_CENTER.lng], PROVINCE_ZOOM);
+  // No animations: cheaper on slow phones, and nothing is left in flight when a page that shows the
+  // map is left mid-zoom (Leaflet then throws reading `_leaflet_pos` of removed panes).
+  const map = L.map(element, { zoomControl: false, attributionControl: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView([PROVINCE_CENTER.lat, PROVINCE_CENTER.lng], PROVINCE_ZOOM);
   L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
   if (tiles.tileUrl) {
     L.tileLayer(tiles.tileUrl, { maxZoom: 19, crossOrigin: false }).addTo(map);
@@ -69,7 +71,7 @@ export const mountMap = (element: HTMLElement, { tiles, texts, onPick }: MountOp
       if (!hasFitted && points.length > 0) {
         hasFitted = true;
         const bounds = L.latLngBounds(points.map((p) => [p.lat, p.lng] as [number, number]));
-        map.fitBounds(bounds.pad(0.15), { maxZoom: 15 });
+        map.fitBounds(bounds.pad(0.15), { maxZoom: 15, animate: false });
       }
     },
     setPicked(at) {
@@ -83,13 +85,14 @@ export const mountMap = (element: HTMLElement, { tiles, texts, onPick }: MountOp
       } else {
         picked.setLatLng([at.lat, at.lng]);
       }
-      if (!map.getBounds().contains([at.lat, at.lng])) map.setView([at.lat, at.lng], Math.max(map.getZoom(), 14));
+      if (!map.getBounds().contains([at.lat, at.lng])) map.setView([at.lat, at.lng], Math.max(map.getZoom(), 14), { animate: false });
     },
     center() {
       const c = map.getCenter();
       return { lat: c.lat, lng: c.lng };
     },
     destroy() {
+      map.stop();
       map.remove();
     },
   };
