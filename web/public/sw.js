@@ -4,7 +4,8 @@
 //   /precache.json (written by the build), so any page of the app opens offline.
 // - Pages (navigations): network first; offline, the cached shell answers and the app says it is
 //   offline. Built assets (/assets/*, hashed names): cache first. API calls are never cached here:
-//   personal data offline (the citizen's own dossiers and drafts) comes later, deliberately.
+//   the citizen's own reads and offline drafts are kept by the page itself, per user, in IndexedDB
+//   (web/src/lib/offline-answers.ts, offline-drafts.ts), and deleted at sign-out.
 // The page registers /sw.js?build=<entry chunk name>, so each deployment gets its own cache and
 // the old one is deleted when the new worker takes over.
 

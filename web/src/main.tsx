@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { applyDisplayPrefs, readDisplayPrefs } from './lib/prefs.ts';
@@ -8,10 +8,13 @@ import './styles/index.css';
 // Apply large text / high contrast before the first paint (no inline script: CSP allows none).
 applyDisplayPrefs(readDisplayPrefs());
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A transition: React renders in short slices, so a cheap phone stays responsive while the page builds.
+startTransition(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});
 
 registerServiceWorker();

@@ -3,6 +3,8 @@
  * anything else (network down, a proxy's HTML page) is turned into the same shape so that pages
  * have one kind of error to show. Writes made with the session cookie carry the CSRF token.
  */
+import { recallAnswer, rememberAnswer } from './offline-answers.ts';
+
 export type FieldError = { field: string; message: string };
 
 export type Problem = {
@@ -81,16 +83,22 @@ export const api = async <T = unknown>(path: string, { method = 'GET', body, sig
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
+    // Offline: the citizen's own pages answer from what was kept at their last visit.
+    const kept = method === 'GET' ? await recallAnswer(path) : undefined;
+    if (kept !== undefined) return kept as T;
     throw new ApiError({ type: NETWORK_PROBLEM_TYPE, title: 'Network error', status: 0 });
   }
   if (!res.ok) throw new ApiError(await problemOf(res));
   if (res.status === 204) return undefined as T;
   const text = await res.text();
+  let parsed: T;
   try {
-    return (text ? JSON.parse(text) : undefined) as T;
+    parsed = (text ? JSON.parse(text) : undefined) as T;
   } catch {
     throw new ApiError({ type: 'about:blank', title: 'Invalid response', status: res.status });
   }
+  if (method === 'GET') void rememberAnswer(path, parsed);
+  return parsed;
 };
 
 /** The items of a list answer, whether the API sends a bare array or `{ items | data | … }`. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareText, formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate, sortByText, vietnamParts } from './format.ts';
 
@@ -33,6 +34,17 @@ describe('formatDate (Vietnamese administrative style)', () => {
 
   it('refuses an invalid date instead of printing "NaN"', () => {
     expect(() => formatDate('not a date')).toThrow(RangeError);
+  });
+
+  it('agrees with the Asia/Ho_Chi_Minh time zone on any instant since 1976', () => {
+    const zone = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1976, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const parts = Object.fromEntries(zone.formatToParts(ms).map((p) => [p.type, Number(p.value)]));
+        expect(vietnamParts(ms)).toEqual({ year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

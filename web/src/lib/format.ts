@@ -12,31 +12,28 @@ type DateInput = Date | string | number;
 
 const toDate = (value: DateInput): Date => (value instanceof Date ? value : new Date(value));
 
-const partsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** Vietnam keeps UTC+7 all year (no daylight saving, the whole country since 1975). */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
-/** Calendar parts of an instant as seen in Vietnam (UTC+7, no daylight saving). */
+/**
+ * Calendar parts of an instant as seen in Vietnam. Plain arithmetic on the fixed offset: the
+ * first `Intl.DateTimeFormat` with a time zone costs a cheap phone tens of milliseconds (ICU's
+ * time-zone data), on every page that shows a date.
+ */
 export const vietnamParts = (value: DateInput) => {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) throw new RangeError(`invalid date: ${String(value)}`);
-  const parts = Object.fromEntries(partsFormatter.formatToParts(date).map((p) => [p.type, p.value]));
+  const local = new Date(date.getTime() + VIETNAM_OFFSET_MS);
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
   };
 };
 
-const englishMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -44,7 +41,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 export const formatDate = (value: DateInput, lang: Lang = 'vi'): string => {
   const { year, month, day } = vietnamParts(value);
   if (lang === 'en') {
-    return `${day} ${englishMonth.format(Date.UTC(2000, month - 1, 15))} ${year}`;
+    return `${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
   }
   const monthText = month <= 2 ? pad2(month) : String(month);
   return `ngày ${pad2(day)} tháng ${monthText} năm ${year}`;
@@ -62,13 +59,12 @@ export const formatDateTime = (value: DateInput, lang: Lang = 'vi'): string => {
   return `${pad2(hour)}:${pad2(minute)}, ${formatDate(value, lang)}`;
 };
 
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN'),
-  en: new Intl.NumberFormat('en-GB'),
-};
+/** Made on first use, not when a page loads: a page that never formats a number pays nothing for it. */
+const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 
 /** 1234567.5 → "1.234.567,5" (vi) or "1,234,567.5" (en). */
-export const formatNumber = (value: number, lang: Lang = 'vi'): string => numberFormats[lang].format(value);
+export const formatNumber = (value: number, lang: Lang = 'vi'): string =>
+  (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB')).format(value);
 
 /** Money is kept as whole đồng: 150000 → "150.000 đồng" (vi) or "150,000 VND" (en). */
 export const formatMoney = (dong: number, lang: Lang = 'vi'): string => {
@@ -76,13 +72,10 @@ export const formatMoney = (dong: number, lang: Lang = 'vi'): string => {
   return lang === 'vi' ? `${formatNumber(dong, 'vi')} đồng` : `${formatNumber(dong, 'en')} VND`;
 };
 
-const collators: Record<Lang, Intl.Collator> = {
-  vi: new Intl.Collator('vi', { numeric: true }),
-  en: new Intl.Collator('en', { numeric: true }),
-};
+const collators: Partial<Record<Lang, Intl.Collator>> = {};
 
 /** Compares two strings in Vietnamese alphabetical order (a ă â b c d đ e ê …). */
-export const compareText = (a: string, b: string, lang: Lang = 'vi'): number => collators[lang].compare(a, b);
+export const compareText = (a: string, b: string, lang: Lang = 'vi'): number => (collators[lang] ??= new Intl.Collator(lang, { numeric: true })).compare(a, b);
 
 /** A sorted copy of `items`, ordered by `key` in the language's alphabetical order. */
 export const sortByText = <T>(items: readonly T[], key: (item: T) => string, lang: Lang = 'vi'): T[] =>

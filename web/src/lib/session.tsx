@@ -1,12 +1,17 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/vi.ts';
 import { navigate } from '../router.tsx';
 import { api, ApiError, setCsrfToken } from './api.ts';
 import { ENDPOINTS } from './endpoints.ts';
+import {
+  adoptOfflineUser, forgetOfflineData, forgetOfflineReads, forgetStaleReads, rememberedUser, sendDraftsBeforeSignOut, startDraftSync,
+} from './offline-session.ts';
 
 /**
  * Who is signed in. The session lives in the httpOnly `tinhso_session` cookie set by the server;
  * the page only keeps the user and the CSRF token in memory (never the session token itself).
+ * A citizen is also remembered on the device (offline-session.ts), so that the app opens signed
+ * in without a network; the server is asked again as soon as the network returns.
  */
 export type User = { id: string; username: string; fullName: string; roles: string[]; agencyId: string | null };
 
@@ -51,7 +56,12 @@ const parseMe = (body: unknown): { user: User; csrfToken?: string } | null => {
 
 /** The server sets a readable `tinhso_csrf` cookie beside the httpOnly session cookie. */
 const CSRF_COOKIE = 'tinhso_csrf';
-const hasSessionCookie = () => document.cookie.split(/;\s*/).some((c) => c.startsWith(`${CSRF_COOKIE}=`));
+const csrfCookie = (): string | undefined => {
+  const found = document.cookie.split(/;\s*/).find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  return found === undefined ? undefined : decodeURIComponent(found.slice(CSRF_COOKIE.length + 1));
+};
+/** Whether this browser holds a session cookie (signed in, as far as the page can tell before asking). */
+export const hasSessionCookie = () => csrfCookie() !== undefined;
 const forgetSessionCookie = () => {
   document.cookie = `${CSRF_COOKIE}=; Max-Age=0; path=/; SameSite=Lax`;
 };
@@ -65,24 +75,61 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     // No CSRF cookie, no session: a guest needs no round trip (and no 401 in the console).
     if (!hasSessionCookie()) {
       setStatus('guest');
+      void forgetStaleReads();
       return undefined;
     }
     const controller = new AbortController();
-    api(ENDPOINTS.me, { signal: controller.signal })
-      .then((body) => {
-        const me = parseMe(body);
-        setCsrfToken(me?.csrfToken);
-        setUser(me?.user ?? null);
-        setStatus(me ? 'signed-in' : 'guest');
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name === 'AbortError') return;
-        // 401 (session ended elsewhere), 404 (auth not deployed) or offline: a guest for now.
-        if (error instanceof ApiError && error.status === 401) forgetSessionCookie();
-        setStatus('guest');
-      });
-    return () => controller.abort();
+    let isRestored = false;
+    const askServer = () =>
+      api(ENDPOINTS.me, { signal: controller.signal })
+        .then((body) => {
+          const me = parseMe(body);
+          setCsrfToken(me?.csrfToken);
+          // A transition: the signed-in page is rendered in short slices, the phone stays responsive.
+          startTransition(() => {
+            // The same user again (confirmed after an offline start) keeps its object: no page reloads its data.
+            setUser((shown) => (me && JSON.stringify(shown) === JSON.stringify(me.user) ? shown : (me?.user ?? null)));
+            setStatus(me ? 'signed-in' : 'guest');
+          });
+          if (me) void adoptOfflineUser(me.user);
+          window.removeEventListener('online', askServer);
+        })
+        .catch(async (error: unknown) => {
+          if ((error as Error).name === 'AbortError') return;
+          const status = error instanceof ApiError ? error.status : -1;
+          if (status === 401) {
+            // The session ended elsewhere: its kept reads go (unsent drafts stay for its owner).
+            forgetSessionCookie();
+            window.removeEventListener('online', askServer);
+            setUser(null);
+            setStatus('guest');
+            await forgetOfflineReads();
+            return;
+          }
+          if (isRestored) return; // still offline, or the server is unwell: stay as we are
+          // Offline: the citizen remembered on this device, asked about again when the network returns.
+          const remembered = status === 0 ? asUser(await rememberedUser()) : null;
+          if (controller.signal.aborted) return;
+          if (!remembered) {
+            setStatus('guest'); // 404 (auth not deployed) or offline with nobody remembered
+            return;
+          }
+          isRestored = true;
+          setCsrfToken(csrfCookie());
+          setUser(remembered);
+          setStatus('signed-in');
+          void adoptOfflineUser(remembered);
+          window.addEventListener('online', askServer);
+        });
+    void askServer();
+    return () => {
+      controller.abort();
+      window.removeEventListener('online', askServer);
+    };
   }, []);
+
+  // A signed-in citizen's drafts kept on this device are sent now and whenever the network returns.
+  useEffect(() => (status === 'signed-in' && user ? startDraftSync(user) : undefined), [status, user]);
 
   const signIn = useCallback((body: AuthBody) => {
     const signedIn = asUser(body.user);
@@ -91,22 +138,26 @@ export const SessionProvider = ({ children }: { children: ReactNode }) => {
     setUser(signedIn);
     setStatus('signed-in');
     setNotice(null);
+    void adoptOfflineUser(signedIn);
   }, []);
 
   const signOut = useCallback(async (everywhere = false) => {
+    if (user) await sendDraftsBeforeSignOut(user);
     try {
       await api(everywhere ? ENDPOINTS.logoutAll : ENDPOINTS.logout, { method: 'POST' });
     } catch (error) {
       // A session that is already gone (401) is as good as signed out; anything else is shown.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
+    // Nothing of this user's stays on the device: kept reads, the remembered user, drafts.
+    await forgetOfflineData();
     // Leave the signed-in page first, so that no page sees a guest and redirects to sign-in.
     navigate('/');
     setCsrfToken(undefined);
     setUser(null);
     setStatus('guest');
     setNotice({ key: everywhere ? 'notice.signedOutAll' : 'notice.signedOut', path: '/' });
-  }, []);
+  }, [user]);
 
   const clearNotice = useCallback(() => setNotice(null), []);
 

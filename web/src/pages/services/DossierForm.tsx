@@ -3,6 +3,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { api, ApiError, type Problem } from '../../lib/api.ts';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
+import type { LocalDraft } from '../../lib/offline-drafts.ts';
 import { navigate } from '../../router.tsx';
 import { CommuneSelect } from './CommuneSelect.tsx';
 import { DocumentUploads, documentInputId } from './DocumentUploads.tsx';
@@ -13,22 +14,31 @@ import { checkForm, dataOf, fieldKeyOf, fieldsOf, formItemsOf, valuesOf, type Fo
 import type { Dossier, DossierDocument, Filed, ProcedureDetail } from './types.ts';
 import { useDraft } from './use-draft.ts';
 
-type Props = { procedure: ProcedureDetail; draft: Dossier | null; onDraftCreated: (id: string) => void };
+type Props = {
+  procedure: ProcedureDetail;
+  draft: Dossier | null;
+  /** A draft kept on this device (written offline); its content wins over the server's copy. */
+  local: LocalDraft | null;
+  owner: string;
+  onDraftCreated: (id: string) => void;
+  onKeptLocally: (key: string) => void;
+};
 type Summary = { key: string; href: string; label: string; message: string }[];
 
 /**
  * The dossier form: inputs generated from the procedure's JSON Schema, the documents it asks for
- * with their uploads, a draft saved as the citizen types, and the submit (one Idempotency-Key per
- * attempt, so a double click files once). Our own checks run first; the server's 422 field errors
- * are then shown beside their inputs.
+ * with their uploads, a draft saved as the citizen types (kept on the device while offline, see
+ * use-draft.ts), and the submit (one Idempotency-Key per attempt, so a double click files once).
+ * Our own checks run first; the server's 422 field errors are then shown beside their inputs.
  */
-export const DossierForm = ({ procedure, draft, onDraftCreated }: Props) => {
+export const DossierForm = ({ procedure, draft, local, owner, onDraftCreated, onKeptLocally }: Props) => {
   const { t, lang } = useI18n();
   const items = useMemo(() => formItemsOf(procedure.form), [procedure.form]);
   const fields = useMemo(() => fieldsOf(items), [items]);
-  const [values, setValues] = useState<FormValues>(() => (draft ? valuesOf(fields, draft.data) : valuesOf(fields, {}, true)));
-  const [documents, setDocuments] = useState<DossierDocument[]>(() => draft?.documents ?? []);
-  const [communeCode, setCommuneCode] = useState(draft?.communeCode ?? '');
+  const start = local?.body ?? draft;
+  const [values, setValues] = useState<FormValues>(() => (start ? valuesOf(fields, start.data) : valuesOf(fields, {}, true)));
+  const [documents, setDocuments] = useState<DossierDocument[]>(() => start?.documents ?? []);
+  const [communeCode, setCommuneCode] = useState(start?.communeCode ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<Summary>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -43,7 +53,13 @@ export const DossierForm = ({ procedure, draft, onDraftCreated }: Props) => {
     documents: documents.map(({ code, fileId }) => ({ code, fileId })),
     ...(isCommune && communeCode ? { communeCode } : {}),
   };
-  const draftState = useDraft(procedure.code, draft?.id ?? null, payload, onDraftCreated);
+  const draftState = useDraft(procedure.code, draft?.id ?? null, payload, {
+    owner,
+    procedureName: procedure.name,
+    local,
+    onCreated: onDraftCreated,
+    onKeptLocally,
+  });
 
   const labelFor = (key: string): { href: string; label: string } => {
     if (key.startsWith('documents.')) {
@@ -103,6 +119,7 @@ export const DossierForm = ({ procedure, draft, onDraftCreated }: Props) => {
       const filed = id
         ? await api<Filed>(ENDPOINTS.dossierSubmit(id), { method: 'POST', body: {}, headers })
         : await api<Filed>(ENDPOINTS.dossiers, { method: 'POST', body: { procedureCode: procedure.code, ...payload, submit: true }, headers });
+      await draftState.forgetKept();
       navigate(`/dossiers/${encodeURIComponent(filed.id)}/receipt`);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;

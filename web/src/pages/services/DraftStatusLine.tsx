@@ -8,7 +8,10 @@ const clock = (at: Date) => {
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 };
 
-/** "Đã lưu nháp lúc 08:30", announced politely; a failed save says the typing is not lost. */
+/**
+ * "Đã lưu nháp lúc 08:30", announced politely; offline, "Đã lưu trên máy, sẽ gửi khi có mạng";
+ * a failed save says the typing is not lost.
+ */
 export const DraftStatusLine = ({ status }: { status: DraftStatus }) => {
   const { t } = useI18n();
   const titleOf = useProblemTitle();
@@ -20,7 +23,9 @@ export const DraftStatusLine = ({ status }: { status: DraftStatus }) => {
           ? t('draft.saving')
           : status.kind === 'saved'
             ? t('draft.saved', { time: clock(status.at) })
-            : t('draft.failed', { reason: status.problem.detail ?? titleOf(status.problem) })}
+            : status.kind === 'local'
+              ? t('offline.draftKept')
+              : t('draft.failed', { reason: status.problem.detail ?? titleOf(status.problem) })}
     </p>
   );
 };

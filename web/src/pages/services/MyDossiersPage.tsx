@@ -5,6 +5,7 @@ import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useList } from '../../lib/use-list.ts';
 import { Link, type Location } from '../../router.tsx';
+import { KeptDrafts } from './KeptDrafts.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import type { DossierListItem } from './types.ts';
 import { useSignedIn } from './use-signed-in.ts';
@@ -63,7 +64,14 @@ export const MyDossiersPage = ({ location }: { location: Location }) => {
   const user = useSignedIn(location);
   return (
     <Page title={t('citizen.dossiers')} lead={t('myDossiers.lead')}>
-      {user ? <List /> : <Loading />}
+      {user ? (
+        <>
+          <KeptDrafts owner={user.id} />
+          <List />
+        </>
+      ) : (
+        <Loading />
+      )}
     </Page>
   );
 };
