@@ -1,0 +1,50 @@
+import type { BenchContext } from './context.ts';
+import { roundOrNull, type Figure } from './figures.ts';
+import { cycle, failures, load } from './load.ts';
+
+/**
+ * Filing dossiers (`POST /api/dossiers` with `submit: true`): form validation against the
+ * procedure's JSON Schema, the day's code, the workflow case, the audit entry, the portal and
+ * notice jobs in the outbox — all in one transaction. 300 signed-in citizens file a residence
+ * confirmation (commune level, no attachments) in communes across the province, 16 at a time.
+ */
+const CONNECTIONS = 16;
+export const PROCEDURE = 'cu-tru.xac-nhan';
+
+export const filingBody = (communeCode: string, i: number) =>
+  JSON.stringify({
+    procedureCode: PROCEDURE,
+    submit: true,
+    communeCode,
+    data: { fullName: 'Nguyễn Văn Bình', idNumber: `0720${String(90_000_000 + (i % 9_999_999)).padStart(8, '0')}`, content: 'Thông tin thường trú', purpose: 'Bổ sung hồ sơ xin việc' },
+  });
+
+export const provinceCommunes = async (ctx: BenchContext): Promise<string[]> => {
+  const { db } = await ctx.database();
+  const { rows } = await db.query<{ commune_code: string }>("SELECT commune_code FROM agencies WHERE kind = 'commune_committee' AND commune_code IS NOT NULL ORDER BY code");
+  return rows.map((r) => r.commune_code);
+};
+
+export const submitFigures = async (ctx: BenchContext): Promise<Figure[]> => {
+  const [app, citizens, communes] = await Promise.all([ctx.app(), ctx.citizens(), provinceCommunes(ctx)]);
+  const citizen = cycle(citizens);
+  const commune = cycle(communes);
+  let i = 0;
+  const run = await load({
+    url: app.base,
+    connections: CONNECTIONS,
+    seconds: ctx.seconds,
+    warmupSeconds: 2,
+    next: () => ({
+      method: 'POST',
+      path: '/api/dossiers',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${citizen().token}` },
+      body: filingBody(commune(), i++),
+    }),
+  });
+  return [
+    { key: 'submit.per_s', value: Math.round(run.perSecond), unit: 'dossiers/s', target: 400, better: 'higher', note: failures(run) },
+    { key: 'submit.p99_ms', value: roundOrNull(run.p99), unit: 'ms', target: 100, better: 'lower' },
+    { key: 'submit.p50_ms', value: roundOrNull(run.p50), unit: 'ms', target: null, better: 'lower' },
+  ];
+};
