@@ -1,3 +1,4 @@
+import { overviewInputsChanged } from './rollup-version.ts';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Principal } from '../../platform/auth/sessions.ts';
@@ -35,5 +36,8 @@ export const updateAlertSettings = async (db: Db, principal: Principal, patch: P
       after,
       requestId,
     });
+    return after;
+  }).then((after) => {
+    overviewInputsChanged();
     return after;
   });

@@ -1,3 +1,4 @@
+import { overviewInputsChanged } from './rollup-version.ts';
 import { withTransaction, type Db, type DbClient } from '../../platform/db/pool.ts';
 
 /**
@@ -94,11 +95,14 @@ export const foldIocChanges = async (db: Db): Promise<FoldResult> =>
     const feedbackOpen = await count(tx, FOLD_FEEDBACK_OPEN);
     if (feedbackOpen > 0) await tx.query('DELETE FROM ioc_feedback_open WHERE n = 0');
     return { folded: true, deltas: deltas + feedbackOpen };
+  }).then((result) => {
+    if (result.deltas > 0) overviewInputsChanged();
+    return result;
   });
 
 const DOSSIER_FACT_ARGS = `d.agency_id, d.procedure_code, d.commune_code, d.status, d.channel, d.online_mode, d.submitted_at, d.done_at,
   COALESCE(d.original_due_at, d.due_at), d.apology_count, d.paid_at, d.paid_online, d.supplement_count,
-  jsonb_array_length(d.documents), jsonb_array_length(d.result_files)`;
+  d.digitised_papers::int, jsonb_array_length(d.result_files)`;
 
 const REBUILD = [
   'LOCK TABLE dossiers, feedback_reports IN SHARE MODE',
@@ -154,6 +158,7 @@ export const rebuildIocRollups = async (db: Db): Promise<{ ms: number }> => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
     for (const sql of REBUILD) await tx.query(sql);
   });
+  overviewInputsChanged();
   // Fresh statistics, so the planner knows the rollups' new sizes at once.
   for (const table of ROLLUP_TABLES) await db.query(`ANALYZE ${table}`);
   return { ms: Date.now() - started };

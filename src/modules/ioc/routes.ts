@@ -7,11 +7,10 @@ import { AlertSettings, AlertSettingsPatch, getAlertSettings, updateAlertSetting
 import { currentAlerts } from './alerts.ts';
 import { agencyDetail, procedureDossiers } from './drilldown.ts';
 import { index766 } from './index-766.ts';
-import { iocOverview, type IocDeps } from './overview.ts';
-import { monthlyReportExcel } from './report-excel.ts';
+import { createOverviewCache } from './overview-cache.ts';
+import { type IocDeps } from './overview.ts';
 import { monthlyReportModel } from './report-model.ts';
-import { monthlyReportPdf } from './report-pdf.ts';
-import { startIocFolding } from './rollups.ts';
+import { FOLD_INTERVAL_MS, startIocFolding } from './rollups.ts';
 import { AgencyParams, DossierListQuery, DrillQuery, Index766Query, OverviewQuery, ProcedureParams, ReportQuery } from './schema.ts';
 
 const LEADERS = { access: { anyOf: ['ioc.read.agency', 'ioc.read.province'] } } as const;
@@ -27,6 +26,8 @@ export const iocRoutes: FastifyPluginAsync = async (plugin) => {
   const tags = ['Trung tâm điều hành'];
   const security: { [scheme: string]: string[] }[] = [{ bearer: [] }, { cookie: [] }];
   const deps: IocDeps = { db: app.db, calendar: app.calendar };
+  // Leaders' screens share one computation per fold interval (overview-cache.ts).
+  const overview = createOverviewCache(deps, FOLD_INTERVAL_MS);
 
   let stopFolding: (() => Promise<void>) | undefined;
   app.addHook('onReady', async () => {
@@ -37,7 +38,7 @@ export const iocRoutes: FastifyPluginAsync = async (plugin) => {
   app.get(
     '/overview',
     { config: LEADERS, schema: { tags, security, summary: 'Số liệu điều hành: hồ sơ, phản ánh, xu hướng, chỉ tiêu 749, xếp hạng, điểm nóng, cảnh báo', querystring: OverviewQuery } },
-    async (request) => iocOverview(deps, requirePrincipal(request), request.query),
+    async (request) => overview(requirePrincipal(request), request.query),
   );
 
   app.get(
@@ -88,7 +89,8 @@ export const iocRoutes: FastifyPluginAsync = async (plugin) => {
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${model.fileName}.xlsx"`)
-        .send(await monthlyReportExcel(model));
+        // The report writers (exceljs, pdf-lib) load on first use, not with every server.
+        .send(await (await import('./report-excel.ts')).monthlyReportExcel(model));
     },
   );
 
@@ -100,7 +102,7 @@ export const iocRoutes: FastifyPluginAsync = async (plugin) => {
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${model.fileName}.pdf"`)
-        .send(Buffer.from(await monthlyReportPdf(model)));
+        .send(Buffer.from(await (await import('./report-pdf.ts')).monthlyReportPdf(model)));
     },
   );
 };
