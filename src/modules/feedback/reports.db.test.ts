@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, expectProblem } from '../../../test/helpers/app.ts';
 import { createTestDb } from '../../../test/helpers/db.ts';
+import { listPublicReports } from './reports/list-reports.ts';
 import { actAs, as, countRows, fileVia, reportBody, signIn, TAN_AN } from './testing.ts';
 
 const { db } = await createTestDb('demo');
@@ -143,6 +144,21 @@ describe('public list, map and detail', () => {
 
     const bad = ['bbox=1,2,3', 'from=05-12-2026', 'pageSize=0', 'page=abc', 'bbox=11,106,10,107'];
     for (const qs of bad) expectProblem(await app.inject({ url: `/api/feedback/public/reports?${qs}` }), 400);
+  });
+
+  it('counts public matches up to a limit and says when there are more (totalCapped)', async () => {
+    const title = 'Đèn đường hỏng trên đường Trưng Nữ Vương';
+    for (let i = 0; i < 3; i += 1) {
+      const id = await fileVia(app, t, 'congdan', { title: `${title} ${i}`, topicCode: 'ngap-ung-thoat-nuoc', ...TAN_AN });
+      expect((await actAs(app, t, 'kiemduyet', id, 'moderate', { isPublic: true })).statusCode).toBe(200);
+    }
+    const query = { q: 'trung nu vuong', page: 1, pageSize: 1 };
+    expect(await listPublicReports(db, query, new Date(), 2)).toMatchObject({ total: 2, totalCapped: true });
+    expect(await listPublicReports(db, query, new Date(), 3)).toMatchObject({ total: 3, totalCapped: false });
+    expect(await listPublicReports(db, { ...query, pageSize: 20 }, new Date(), 2)).toMatchObject({ total: 3, totalCapped: false });
+    const answer = (await app.inject({ url: '/api/feedback/public/reports?q=trung%20nu%20vuong&pageSize=2' })).json<{ items: unknown[]; total: number; totalCapped: boolean }>();
+    expect(answer).toMatchObject({ total: 3, totalCapped: false });
+    expect(answer.items).toHaveLength(2);
   });
 
   it('never leaks a secret reporter, contact or original photo publicly', async () => {

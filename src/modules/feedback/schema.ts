@@ -94,7 +94,14 @@ export const ReportSummary = z.object({
 export type ReportSummary = z.infer<typeof ReportSummary>;
 
 export const Page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    /** True when `total` is a floor: the public list counts at most PUBLIC_COUNT_LIMIT matches. */
+    totalCapped: z.boolean().optional(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 
 export const MapPoint = z.object({ id: z.string(), code: z.string(), lat: z.number(), lng: z.number(), state: z.string(), topicCode: z.string(), title: z.string() });
 

@@ -189,6 +189,7 @@ export const enFeedback: Record<keyof typeof viFeedback, string> = {
   'feedback.public.qHint': 'Without diacritics is fine, for example: ngap nuoc',
   'feedback.public.apply': 'Filter',
   'feedback.public.count': '{count} answered reports.',
+  'feedback.public.countMore': 'More than {count} answered reports.',
   'feedback.public.none': 'No report matches these filters yet.',
   'feedback.public.mapTitle': 'Map',
   'feedback.public.mapLabel': 'Map of {count} answered reports',

@@ -190,6 +190,7 @@ export const viFeedback = {
   'feedback.public.qHint': 'Gõ không dấu cũng được, ví dụ: ngap nuoc',
   'feedback.public.apply': 'Lọc',
   'feedback.public.count': 'Có {count} phản ánh đã được trả lời.',
+  'feedback.public.countMore': 'Có hơn {count} phản ánh đã được trả lời.',
   'feedback.public.none': 'Chưa có phản ánh nào khớp với điều kiện lọc.',
   'feedback.public.mapTitle': 'Bản đồ',
   'feedback.public.mapLabel': 'Bản đồ {count} phản ánh đã được trả lời',

@@ -7,7 +7,14 @@ import { summaryView } from './views.ts';
  * Lists of reports: the public list and map, the reporter's own, the moderators' queue and an
  * agency's queue. Each builds a WHERE clause from fixed fragments with numbered parameters.
  */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = { items: T[]; total: number; totalCapped?: boolean; page: number; pageSize: number };
+
+/**
+ * The public list counts at most this many matches: a search for a common word matches a tenth
+ * of a year's reports, and counting them all costs more than the page itself. Past it the answer
+ * says `totalCapped` ("more than 1,000").
+ */
+export const PUBLIC_COUNT_LIMIT = 1000;
 
 class Where {
   readonly parts: string[] = [];
@@ -45,19 +52,29 @@ const applyFilters = (where: Where, q: Omit<PublicListQuery, 'page' | 'pageSize'
   return where;
 };
 
-const pageOf = async (db: Queryable, where: Where, order: string, page: number, pageSize: number, now: Date): Promise<Page<ReportSummary>> => {
-  const total = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM feedback_reports r JOIN feedback_topics t ON t.id = r.topic_id ${where.sql()}`,
-    where.params,
+const pageOf = async (db: Queryable, where: Where, order: string, page: number, pageSize: number, now: Date, countLimit?: number): Promise<Page<ReportSummary>> => {
+  const filter = where.sql();
+  const params = [...where.params];
+  const { rows } = await db.query<ReportRow>(`${REPORT_SELECT} ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+    ...params, pageSize, (page - 1) * pageSize,
+  ]);
+  const items = rows.map((r) => summaryView(r, now));
+  // A first page that is not full is the whole list: no need to count.
+  if (page === 1 && rows.length < pageSize) return { items, total: rows.length, ...(countLimit ? { totalCapped: false } : {}), page, pageSize };
+  const matches = `SELECT 1 FROM feedback_reports r JOIN feedback_topics t ON t.id = r.topic_id ${filter}`;
+  const counted = await db.query<{ n: number }>(
+    countLimit ? `SELECT count(*)::int AS n FROM (${matches} LIMIT ${countLimit + 1}) m` : `SELECT count(*)::int AS n FROM (${matches}) m`,
+    params,
   );
-  const { rows } = await db.query<ReportRow>(`${REPORT_SELECT} ${where.sql()} ORDER BY ${order} LIMIT ${where.param(pageSize)} OFFSET ${where.param((page - 1) * pageSize)}`, where.params);
-  return { items: rows.map((r) => summaryView(r, now)), total: total.rows[0]?.n ?? 0, page, pageSize };
+  const n = counted.rows[0]?.n ?? 0;
+  if (!countLimit) return { items, total: n, page, pageSize };
+  return { items, total: Math.min(n, countLimit), totalCapped: n > countLimit, page, pageSize };
 };
 
-export const listPublicReports = (db: Queryable, q: PublicListQuery, now = new Date()) => {
+export const listPublicReports = (db: Queryable, q: PublicListQuery, now = new Date(), countLimit = PUBLIC_COUNT_LIMIT) => {
   const where = applyFilters(new Where(), q);
   where.parts.unshift(PUBLIC_CONDITION);
-  return pageOf(db, where, 'r.created_at DESC, r.id DESC', q.page, q.pageSize, now);
+  return pageOf(db, where, 'r.created_at DESC, r.id DESC', q.page, q.pageSize, now, countLimit);
 };
 
 export const MAP_POINT_LIMIT = 5000;

@@ -36,7 +36,9 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
   const [points] = useResource<MapPointAnswer[]>(FEEDBACK.publicMap(filters));
   const answer = list.kind === 'ok' ? list.value : null;
   const pins = useMemo(() => (points.kind === 'ok' ? pinsOfPoints(points.value, (p) => stateLabel(t, p.state)) : []), [points, t]);
-  const pages = answer ? Math.max(1, Math.ceil(answer.total / (answer.pageSize || 20))) : 1;
+  const pageSize = answer?.pageSize || 20;
+  // A capped count ("more than 1,000") lets the reader go on one page at a time past it.
+  const pages = answer ? Math.max(1, Math.ceil(answer.total / pageSize), answer.totalCapped && answer.items.length === pageSize ? page + 1 : 0) : 1;
 
   const pageHref = (n: number) => {
     const query = new URLSearchParams(location.query);
@@ -60,7 +62,7 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
         <ProblemAlert problem={list.problem} />
       ) : (
         <>
-          <p role="status">{answer!.total === 0 ? t('feedback.public.none') : t('feedback.public.count', { count: formatNumber(answer!.total, lang) })}</p>
+          <p role="status">{answer!.total === 0 ? t('feedback.public.none') : t(answer!.totalCapped ? 'feedback.public.countMore' : 'feedback.public.count', { count: formatNumber(answer!.total, lang) })}</p>
           <section aria-labelledby="map-title">
             <h2 id="map-title">{t('feedback.public.mapTitle')}</h2>
             <ReportMap label={t('feedback.public.mapLabel', { count: formatNumber(pins.length, lang) })} points={pins} onSelect={(p) => navigate(publicHref(p))} />

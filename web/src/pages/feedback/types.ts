@@ -65,7 +65,7 @@ export type ReportDetail = PublicReport & {
   allowedActions: string[];
 };
 
-export type ListAnswer<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type ListAnswer<T> = { items: T[]; total: number; totalCapped?: boolean; page: number; pageSize: number };
 
 export type MapPointAnswer = { id: string; code: string; lat: number; lng: number; state: string; topicCode: string; title: string };
 
