@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError, type FieldError } from '../../../platform/http/problems.ts';
 import { foldDiacritics } from '../../../platform/text/index.ts';
 import { ABOUT_ROWS, type Column, DOCUMENT_SHEET, FEE_SHEET, headerKey, PROCEDURE_SHEET, SHEETS } from './excel-columns.ts';
@@ -88,7 +88,9 @@ const attach = (procedures: Row[], rows: { row: Row; where: string }[], key: 'do
 };
 
 export const xlsxToCatalogue = async (buffer: Buffer): Promise<unknown> => {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs adds ~30 MB and half a second to every start otherwise.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
   } catch {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ABOUT_ROWS, type Column, DOCUMENT_SHEET, FEE_SHEET, PROCEDURE_SHEET, SHEETS } from './excel-columns.ts';
 import type { Catalogue } from './schema.ts';
 
@@ -25,7 +25,9 @@ const addSheet = (workbook: ExcelJS.Workbook, name: string, columns: Column[], r
 
 /** The catalogue as an .xlsx workbook (see excel-columns.ts for the layout). */
 export const catalogueToXlsx = async (catalogue: Catalogue): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs adds ~30 MB and half a second to every start otherwise.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Tỉnh số';
   addSheet(workbook, SHEETS.procedures, PROCEDURE_SHEET, catalogue.procedures);
   addSheet(

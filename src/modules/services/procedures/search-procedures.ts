@@ -30,8 +30,7 @@ export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuer
                    SELECT 1 FROM agencies c WHERE c.code = $4 AND c.commune_code IS NOT NULL)))
         AND NOT EXISTS (
               SELECT 1 FROM unnest($5::text[]) AS w
-               WHERE position(' ' || w IN ' ' || regexp_replace(p.name_folded || ' ' || p.field_folded, '[^a-z0-9]+', ' ', 'g')
-                                       || ' ' || lower(p.code) || ' ' || coalesce(p.national_code, '')) = 0)`,
+               WHERE position(' ' || w IN p.search_words) = 0)`,
     [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null, words],
   );
   const rank = (r: Row) => {
