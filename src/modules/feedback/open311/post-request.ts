@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { recordAudit } from '../../../platform/audit/index.ts';
 import type { CalendarService } from '../../../platform/calendar/service.ts';
-import { type Db, type Queryable, withTransaction } from '../../../platform/db/pool.ts';
+import { type Db, type Queryable } from '../../../platform/db/pool.ts';
 import type { FileReportInput } from '../reports/file-report-input.ts';
 import { fileReport } from '../reports/file-report.ts';
 import { DEMO_PROVINCE_AREA, type ProvinceArea } from '../places/province-area.ts';
@@ -68,26 +67,6 @@ export const toReportInput = async (db: Queryable, area: ProvinceArea, service: 
 
 export type PostContext = { db: Db; client: ApiClient; calendar?: CalendarService; requestId?: string; area?: ProvinceArea };
 
-/** Gives the new report its token; the report stands even if this fails (it is answered without a token). */
-const attachToken = async (ctx: PostContext, reportId: string): Promise<string | null> => {
-  const token = randomBytes(18).toString('base64url');
-  try {
-    await withTransaction(ctx.db, async (tx) => {
-      await tx.query('UPDATE feedback_reports SET open311_token = $1 WHERE id = $2 AND open311_token IS NULL', [token, reportId]);
-      await recordAudit(tx, {
-        actor: { id: null, name: `open311:${ctx.client.name}` },
-        action: 'feedback.open311.file',
-        target: { type: 'feedback_report', id: reportId },
-        after: { apiKeyId: ctx.client.id },
-        requestId: ctx.requestId,
-      });
-    });
-    return token;
-  } catch {
-    return null;
-  }
-};
-
 export const postRequest = async (ctx: PostContext, body: PostFields): Promise<Answer> => {
   const code = body.fields.service_code?.trim();
   if (!code) throw badRequest('service_code: bắt buộc / service_code is required');
@@ -96,9 +75,19 @@ export const postRequest = async (ctx: PostContext, body: PostFields): Promise<A
   const accountId = limited('account_id', body.fields.account_id, 200);
   limited('device_id', body.fields.device_id, 200);
   const input = await toReportInput(ctx.db, ctx.area ?? DEMO_PROVINCE_AREA, service, body);
-  const filed = await fileReport(ctx.db, input, { calendar: ctx.calendar, requestId: ctx.requestId, ...(ctx.area ? { area: ctx.area } : {}) });
-  const token = await attachToken(ctx, filed.id);
+  // The token is written with the report, in its transaction: an answer never lacks it.
+  const token = randomBytes(18).toString('base64url');
+  const filed = await fileReport(
+    ctx.db,
+    { ...input, open311Token: token },
+    {
+      calendar: ctx.calendar,
+      requestId: ctx.requestId,
+      ...(ctx.area ? { area: ctx.area } : {}),
+      via: { name: `open311:${ctx.client.name}`, detail: { apiKeyId: ctx.client.id } },
+    },
+  );
   return listAnswer('service_requests', 'request', [
-    { service_request_id: filed.code, ...(token ? { token } : {}), service_notice: serviceNotice(service), account_id: accountId ?? null },
+    { service_request_id: filed.code, token, service_notice: serviceNotice(service), account_id: accountId ?? null },
   ]);
 };

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { AppError } from '../../../platform/http/problems.ts';
 
 /**
@@ -6,6 +5,9 @@ import { AppError } from '../../../platform/http/problems.ts';
  * applied), at most 1600 px on its longer side (never enlarged), re-encoded as JPEG with NO
  * metadata at all (sharp drops EXIF, GPS, XMP and ICC unless asked to keep them).
  */
+/** sharp (libvips) is loaded with the first photo: it adds ~25 MB to every server otherwise. */
+const sharpModule = async () => (await import('sharp')).default;
+
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_SIDE = 1600;
 
@@ -19,7 +21,7 @@ export const notAnImage = () => new AppError('unsupported-media-type', 'Chỉ nh
 /** Makes the public copy; an undecodable image is the sender's problem (415), never a 500. */
 export const makePublicCopy = async (original: Buffer): Promise<PublicCopy> => {
   try {
-    const { data, info } = await sharp(original, { limitInputPixels: 80_000_000, failOn: 'error' })
+    const { data, info } = await (await sharpModule())(original, { limitInputPixels: 80_000_000, failOn: 'error' })
       .rotate()
       .resize({ width: MAX_PHOTO_SIDE, height: MAX_PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })

@@ -47,6 +47,11 @@ export const FileReportInput = z.strictObject({
   channel: z.enum(CHANNELS),
   dossierCode: z.string().trim().min(1).max(60).optional(),
   idempotencyKey: z.string().min(1).max(200).optional(),
+  /** The Open311 token (`GET tokens/{token}`), written with the report so it never lacks one. */
+  open311Token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
 });
 export type FileReportInput = z.input<typeof FileReportInput>;
 export type CheckedReportInput = z.output<typeof FileReportInput>;

@@ -16,7 +16,8 @@ import { type CheckedReportInput, type FiledReport, FileReportInput } from './fi
 export { type FiledReport, FileReportInput } from './file-report-input.ts';
 
 /** What the caller may add: the app's calendar service, the request id, a fixed clock (tests, seeds). */
-export type FileReportOptions = { calendar?: CalendarService; requestId?: string; at?: Date; area?: ProvinceArea };
+/** `via`: an outside client filing for an unnamed reporter (Open311): named in the audit entry with its details. */
+export type FileReportOptions = { calendar?: CalendarService; requestId?: string; at?: Date; area?: ProvinceArea; via?: { name: string; detail: Record<string, unknown> } };
 
 const refuse = (field: string, message: string) => new AppError('validation-failed', `${field}: ${message}`, { errors: [{ field, message }] });
 
@@ -115,7 +116,7 @@ export const fileReport = async (db: Db, rawInput: FileReportInput, options: Fil
   const at = options.at ?? new Date();
   const dueAt = dueFrom(await calendarOf(db, options.calendar), at, topic.limitWorkingDays);
   const id = uuidv7();
-  const actor: AuditActor = reporter ? { id: reporter.id, name: reporter.username } : { id: null, name: `channel:${input.channel}` };
+  const actor: AuditActor = reporter ? { id: reporter.id, name: reporter.username } : { id: null, name: options.via?.name ?? `channel:${input.channel}` };
   const workflowActor: WorkflowActor = { ...actor, scopes: new Set(), relations: new Set(reporter ? ['owner'] : ['system']) };
 
   try {
@@ -143,6 +144,7 @@ export const fileReport = async (db: Db, rawInput: FileReportInput, options: Fil
         agency_id: agencyId,
         due_at: dueAt,
         idempotency_key: input.idempotencyKey ?? null,
+        open311_token: input.open311Token ?? null,
         created_at: at,
         updated_at: at,
       });
@@ -151,7 +153,7 @@ export const fileReport = async (db: Db, rawInput: FileReportInput, options: Fil
         actor,
         action: 'feedback.file',
         target: { type: 'feedback_report', id },
-        after: { code, topic: topic.code, communeCode, agencyId, channel: input.channel, privacy: input.privacy, photos: photos.length, dueAt: dueAt.toISOString() },
+        after: { code, topic: topic.code, communeCode, agencyId, channel: input.channel, privacy: input.privacy, photos: photos.length, dueAt: dueAt.toISOString(), ...options.via?.detail },
         requestId: options.requestId,
       });
       return { id, code, state: started.state, dueAt: dueAt.toISOString(), agencyId, topicCode: topic.code };
