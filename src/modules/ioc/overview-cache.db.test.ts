@@ -29,7 +29,7 @@ describe('overview cache', () => {
     // A new dossier reaches the rollups with the next fold; the fold invalidates what was cached.
     const stp = await idOf(db, 'agencies', 'code', '000.00.04.H59');
     const owner = await idOf(db, 'users', 'username', 'congdan');
-    await insertDossier(db, { agencyId: stp, procedureCode: await insertFixtureProcedure(db), ownerId: owner, status: 1, submittedAt: new Date() });
+    await insertDossier(db, { agencyId: stp, procedureCode: await insertFixtureProcedure(db), ownerId: owner, status: 1, submittedAt: new Date().toISOString() });
     expect((await overview(province, {})).dossiers.received).toBe(before);
     expect((await foldIocChanges(db)).deltas).toBeGreaterThan(0);
     const after = overview(province, {});
