@@ -49,6 +49,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'lanhdao', fullName: 'Võ Thanh Hải', roles: ['agency_leader'], agency: '000.00.04.H59' },
   { username: 'lanhdaotinh', fullName: 'Huỳnh Văn Khải', roles: ['province_leader'], agency: '000.00.00.H59' },
   { username: 'dangvien', fullName: 'Đặng Thị Lan', roles: ['party_member'], agency: '000.00.04.H59', party: 'CB-80-STP' },
+  { username: 'baovedulieu', fullName: 'Phan Thị Mai', roles: ['privacy_officer'], agency: '000.00.01.H59' },
 ];
 
 /** Party committee officers (party.manage): of the provincial Party organisation and of two of its đảng bộ. */

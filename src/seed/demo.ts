@@ -1,11 +1,13 @@
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { DEMO_TOTP_SECRET, devTotpKey, encryptSecret, type TotpKey } from '../platform/auth/totp-secrets.ts';
 import { uuidv7 } from '../platform/db/ids.ts';
 import { withTransaction, type Db, type DbClient } from '../platform/db/pool.ts';
 import { communeAgencies, communeStaff, type CommuneRow } from './demo-communes.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PROVINCE, DEMO_USERS, EXTRA_CITIZENS, EXTRA_STAFF, PARTY_STAFF, type DemoUser } from './demo-data.ts';
 import { communePartyOrgs, DEMO_PARTY_ORGS, type DemoPartyOrg } from './demo-party.ts';
 import { FEEDBACK_STAFF, seedFeedbackTopics } from './demo-feedback.ts';
+import { seedDemoIdentities } from '../modules/identity/seed-demo.ts';
 
 export const isDatabaseEmpty = async (db: Db) => {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
@@ -69,6 +71,20 @@ const insertUsers = async (tx: DbClient, users: DemoUser[], passwordHash: string
   );
 };
 
+/**
+ * Every demo account holding a role other than citizen signs in with the documented TOTP secret
+ * (README), each stored encrypted under `totpKey` — the server's key (`totpKeyOf(config)`); the
+ * development key by default, which is what the tests and a plain `npm start` use.
+ */
+const enrolDemoStaff = async (tx: DbClient, totpKey: TotpKey) => {
+  const { rows } = await tx.query<{ id: string }>(`SELECT id FROM users WHERE is_demo AND roles <> ARRAY['citizen']`);
+  await tx.query(
+    `UPDATE users u SET totp_secret = s.secret, totp_enrolled_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS s (id, secret) WHERE u.id = s.id`,
+    [rows.map((r) => r.id), rows.map(() => encryptSecret(totpKey, DEMO_TOTP_SECRET))],
+  );
+};
+
 export type SeedResult = { seeded: boolean; agencies: number; partyOrgs: number; users: number };
 
 /**
@@ -76,7 +92,7 @@ export type SeedResult = { seeded: boolean; agencies: number; partyOrgs: number;
  * users, in one transaction recorded in the audit log (`seed.demo`). Answers `seeded: false` and
  * writes nothing when users exist (checked under a lock, so two starting instances seed once).
  */
-export const seedDemo = async (db: Db): Promise<SeedResult> => {
+export const seedDemo = async (db: Db, totpKey: TotpKey = devTotpKey): Promise<SeedResult> => {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return withTransaction(db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727003)');
@@ -93,8 +109,10 @@ export const seedDemo = async (db: Db): Promise<SeedResult> => {
     const partyIds = await insertPartyOrgs(tx, partyOrgs, agencyIds);
     const users = [...DEMO_USERS, ...PARTY_STAFF, ...EXTRA_STAFF, ...communeStaff(local.agencies, local.communes), ...EXTRA_CITIZENS, ...FEEDBACK_STAFF];
     await insertUsers(tx, users, passwordHash, agencyIds, partyIds);
+    await enrolDemoStaff(tx, totpKey);
     const committees = local.agencies.filter((a) => a.kind === 'commune_committee').map((a) => ({ communeCode: a.communeCode, agencyCode: a.code }));
     await seedFeedbackTopics(tx, agencyIds, committees);
+    await seedDemoIdentities(tx);
 
     const result = { seeded: true, agencies: agencyIds.size, partyOrgs: partyIds.size, users: users.length };
     await recordAudit(tx, {

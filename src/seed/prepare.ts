@@ -5,6 +5,7 @@ import { importProcedureCatalogue } from '../modules/services/procedures/import-
 import { DOSSIER_WORKFLOW } from '../modules/services/dossier-workflow.ts';
 import { FEEDBACK_WORKFLOW } from '../modules/feedback/feedback-workflow.ts';
 import { registerDefinition } from '../platform/workflow/index.ts';
+import { demoTotpRefusal, totpKeyOf } from '../platform/auth/totp-secrets.ts';
 import { countDemoAccounts, isDatabaseEmpty, seedDemo } from './demo.ts';
 
 /** Reference data every database needs, demo or not; each step is idempotent. */
@@ -18,16 +19,19 @@ export const prepareReferenceData = async (db: Db) => {
 /**
  * Data the app needs before it serves: the administrative units (reference data, idempotent),
  * and, when the database holds no users yet and demo seeding is on, the demo province.
- * Returns a reason to refuse the start (production with demo accounts), or undefined.
+ * Returns a reason to refuse the start (production with demo accounts, or with any account still
+ * holding the demo TOTP secret), or undefined.
  */
 export const prepareData = async (db: Db, config: Config): Promise<string | undefined> => {
   await prepareReferenceData(db);
-  if (config.seedDemo && (await isDatabaseEmpty(db))) await seedDemo(db);
+  if (config.seedDemo && (await isDatabaseEmpty(db))) await seedDemo(db, totpKeyOf(config));
   if (config.isProduction) {
     const demo = await countDemoAccounts(db);
     if (demo > 0) {
       return `Từ chối khởi động: còn ${demo} tài khoản demo trong cơ sở dữ liệu (NODE_ENV=production). Xoá chúng trước.\nRefusing to start: ${demo} demo accounts exist in production; remove them first.`;
     }
+    // Any account, demo or not, disabled or not, still holding the documented demo TOTP secret.
+    return demoTotpRefusal(db, totpKeyOf(config));
   }
   return undefined;
 };

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { isMfaAnswer, nextLoginCode } from '../helpers/second-factor.ts';
 
 /** Shared by the browser specs: one Chromium per file, pages on the mobile profile by default. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,6 +40,8 @@ export const useBrowser = () => {
   });
   afterAll(async () => {
     await browser?.close();
+    await serverDb?.end();
+    serverDb = undefined;
   });
 
   return async (options: BrowserContextOptions = MOBILE): Promise<Session> => {
@@ -59,13 +63,43 @@ export const expectHeading = async (page: Page, text: string | RegExp) => {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 10_000 });
 };
 
-/** Signs in through the form (mouse and keyboard, not the API). */
+/** The test server's database (global-setup), opened on first use: the sign-in helpers read the TOTP replay marker there. */
+let serverDb: pg.Pool | undefined;
+export const serverDatabase = () => (serverDb ??= new pg.Pool({ connectionString: inject('databaseUrl'), max: 1 }));
+
+const isStaffAccount = async (username: string) => {
+  const { rows } = await serverDatabase().query<{ staff: boolean }>(`SELECT roles <> ARRAY['citizen'] AS staff FROM users WHERE username = $1`, [username]);
+  return rows[0]?.staff ?? false;
+};
+
+/**
+ * Signs in through the form (mouse and keyboard, not the API). Staff accounts then get the second
+ * step: the helper types the current TOTP code of the demo secret (JBSWY3DPEHPK3PXP) and confirms.
+ */
 export const signIn = async (page: Page, username: string, password = DEMO_PASSWORD) => {
   await page.goto('/login');
   await expectHeading(page, 'Đăng nhập');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  if (!(await isStaffAccount(username))) return;
+  const field = page.getByLabel('Mã xác thực');
+  await field.waitFor();
+  await field.fill(await nextLoginCode(serverDatabase(), username));
+  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+};
+
+/** A bearer token through the API (both steps for staff), for the steps a browser test need not show. */
+export const apiToken = async (username: string, password = DEMO_PASSWORD): Promise<string> => {
+  const post = async (path: string, body: object) => {
+    const res = await fetch(`${baseUrl()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${path} as ${username}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as unknown;
+  };
+  const first = await post('/api/auth/login', { username, password });
+  if (!isMfaAnswer(first)) return (first as { token: string }).token;
+  const done = await post('/api/auth/totp', { ticket: first.ticket, code: await nextLoginCode(serverDatabase(), username, first.enrol?.secret) });
+  return (done as { token: string }).token;
 };
 
 /** axe-core on the current page: no serious or critical violation. */

@@ -3,6 +3,7 @@ import { afterAll, expect } from 'vitest';
 import { buildApp } from '../../src/http/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
 import type { Db } from '../../src/platform/db/pool.ts';
+import { isMfaAnswer, type MfaAnswer, nextLoginCode } from './second-factor.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -17,11 +18,20 @@ export const buildTestApp = async (db: Db, overrides: Record<string, string> = {
   return app;
 };
 
-/** Signs in with the demo password and returns a bearer token. */
+/**
+ * Signs in with the demo password and returns a bearer token. Staff accounts answer
+ * `{ mfaRequired, ticket }`: the helper completes with the current TOTP code of the demo secret
+ * (or of the secret offered for enrolment) through `POST /api/auth/totp`.
+ */
 export const loginAs = async (app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<string> => {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   expect(res.statusCode, `login as ${username}: ${res.body}`).toBe(200);
-  return res.json<{ token: string }>().token;
+  const body = res.json<{ token: string } | MfaAnswer>();
+  if (!isMfaAnswer(body)) return body.token;
+  const code = await nextLoginCode(app.db, username, body.enrol?.secret);
+  const done = await app.inject({ method: 'POST', url: '/api/auth/totp', payload: { ticket: body.ticket, code } });
+  expect(done.statusCode, `second factor of ${username}: ${done.body}`).toBe(200);
+  return done.json<{ token: string }>().token;
 };
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

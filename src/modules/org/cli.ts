@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../../cli/main.ts';
 import { withMigratedDatabase } from '../../cli/database.ts';
 import { isDatabaseEmpty, seedDemo } from '../../seed/demo.ts';
+import { totpKeyOf } from '../../platform/auth/totp-secrets.ts';
 import { ADMIN_UNITS_FILE, importAdminUnits } from './admin-units-import.ts';
 
 
@@ -40,13 +41,13 @@ export const seedDemoCommand: Command = {
   ].join('\n'),
   run: async (args) => {
     parseArgs({ args, options: {}, strict: true });
-    return withMigratedDatabase(async (db) => {
+    return withMigratedDatabase(async (db, config) => {
       if (!(await isDatabaseEmpty(db))) {
         console.error('Từ chối: cơ sở dữ liệu đã có người dùng; chỉ nạp dữ liệu mẫu vào CSDL trống.\nRefused: the database already has users; the demo seed only loads into an empty database.');
         return 1;
       }
       await importAdminUnits(db);
-      const result = await seedDemo(db);
+      const result = await seedDemo(db, totpKeyOf(config));
       if (!result.seeded) {
         console.error('Từ chối: cơ sở dữ liệu vừa có người dùng. / Refused: users appeared meanwhile.');
         return 1;

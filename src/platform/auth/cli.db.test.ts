@@ -6,6 +6,7 @@ import { createTestDb } from '../../../test/helpers/db.ts';
 import type { Db } from '../db/pool.ts';
 import { authCommands } from './cli.ts';
 import { verifyPassword } from './passwords.ts';
+import { totpCode } from './totp.ts';
 
 let db: Db;
 let dataDir: string;
@@ -108,5 +109,31 @@ describe('tinhso users list', () => {
     expect(res.out).toContain('lanhdao');
     const search = await run('users list', ['--search', 'pham minh duc']);
     expect(search.out).toMatch(/chuyenvien .*Phạm Minh Đức/);
+  });
+});
+
+describe('tinhso users totp-reset, tinhso totp code', () => {
+  it('prints the current code of a secret, refuses anything else', async () => {
+    const res = await run('totp code', ['JBSWY3DPEHPK3PXP']);
+    expect(res.code).toBe(0);
+    expect(res.out).toBe(totpCode('JBSWY3DPEHPK3PXP'));
+    expect((await run('totp code', [])).code).toBe(2);
+    expect((await run('totp code', ['not-base32!'])).code).toBe(2);
+  });
+
+  it('--demo-secret clears every account still holding the demo secret, audited', async () => {
+    const holders = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE totp_secret IS NOT NULL')).rows[0]!.n;
+    expect(await holders()).toBeGreaterThan(10);
+    const one = await run('users totp-reset', ['--username', 'motcua']);
+    expect(one.code, one.err).toBe(0);
+    expect(one.out).toBe('motcua');
+    expect(await run('users totp-reset', ['--username', 'khong-co-ai'])).toMatchObject({ code: 1 });
+    expect((await run('users totp-reset', [])).code).toBe(2);
+    const all = await run('users totp-reset', ['--demo-secret']);
+    expect(all.code, all.err).toBe(0);
+    expect(all.out.split('\n')).toContain('chuyenvien');
+    expect(await holders()).toBe(0);
+    const audited = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.totp-reset' AND actor_name = 'cli'`);
+    expect(audited.rows[0]!.n).toBeGreaterThan(10);
   });
 });

@@ -8,9 +8,11 @@ import { listUsers } from './list-users.ts';
 import { isRole, ROLES, type Role } from './scopes.ts';
 import type { Principal } from './sessions.ts';
 import { scopesOf } from './scopes.ts';
+import { resetTotp } from './totp-reset.ts';
+import { base32Decode, totpCode } from './totp.ts';
+import { accountsWithDemoSecret, DEMO_TOTP_SECRET, totpKeyOf } from './totp-secrets.ts';
 
 const CLI_ACTOR = { id: null, name: 'cli' };
-
 
 /** A use-case error (bad role, unknown agency, taken username) as a message and exit code 1. */
 const reportErrors = async (work: () => Promise<number>): Promise<number> => {
@@ -134,4 +136,51 @@ const usersList: Command = {
   },
 };
 
-export const authCommands: Command[] = [usersCreate, usersList];
+const usersTotpReset: Command = {
+  name: 'users totp-reset',
+  summary: 'Đặt lại xác thực hai lớp / reset two-factor enrolment',
+  usage: [
+    'tinhso users totp-reset --username U [--username ...]',
+    'tinhso users totp-reset --demo-secret',
+    '',
+    'Clears the TOTP secret and recovery codes of the named accounts (or of every account still using',
+    `the demo secret ${DEMO_TOTP_SECRET}) and revokes their sessions; they enrol again at their next login.`,
+  ].join('\n'),
+  run: async (args) => {
+    const { values } = parseArgs({ args, options: { username: { type: 'string', multiple: true }, 'demo-secret': { type: 'boolean' } }, strict: true });
+    if (!values.username?.length && !values['demo-secret']) {
+      console.error(`Thiếu / missing: --username or --demo-secret\n\n${usersTotpReset.usage}`);
+      return 2;
+    }
+    return withMigratedDatabase((db, config) =>
+      reportErrors(async () => {
+        const names = values['demo-secret'] ? await accountsWithDemoSecret(db, totpKeyOf(config)) : values.username!;
+        for (const name of names) {
+          const { rows } = await db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [name]);
+          if (!rows[0]) throw new AppError('not-found', `Không có người dùng "${name}" / no user ${name}`);
+          await resetTotp(db, rows[0].id, CLI_ACTOR);
+          console.log(name);
+        }
+        console.error(`${names.length} tài khoản / accounts reset`);
+        return 0;
+      }),
+    );
+  },
+};
+
+const totpCodeCommand: Command = {
+  name: 'totp code',
+  summary: 'In mã TOTP hiện tại của một khóa / print the current code of a TOTP secret',
+  usage: `tinhso totp code SECRET\n\nPrints the six-digit code of a base32 TOTP secret now (RFC 6238, 30 s), e.g. the demo officials' ${DEMO_TOTP_SECRET}.`,
+  run: async (args) => {
+    const secret = args[0];
+    if (!secret || args.length > 1 || !base32Decode(secret)?.length) {
+      console.error(`Cần đúng một khóa base32 / one base32 secret expected\n\n${totpCodeCommand.usage}`);
+      return 2;
+    }
+    console.log(totpCode(secret));
+    return 0;
+  },
+};
+
+export const authCommands: Command[] = [usersCreate, usersList, usersTotpReset, totpCodeCommand];

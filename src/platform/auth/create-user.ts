@@ -3,6 +3,8 @@ import { withTransaction, type Db, type Queryable } from '../db/pool.ts';
 import { invalid } from '../http/problems.ts';
 import { normalizeEmail, normalizePhone, USERNAME, USERNAME_MESSAGE } from './contact.ts';
 import { hashPassword } from './passwords.ts';
+import { checkPasswordPolicy } from './password-policy.ts';
+import { checkSeparationOfDuties } from './separation-of-duties.ts';
 import { ROLE_LABELS, type Role } from './scopes.ts';
 import { STAFF_ROLES } from './users-schema.ts';
 import { auditableUser, insertUser, toUserView, type UserView } from './user-store.ts';
@@ -44,7 +46,8 @@ export const createUser = async (db: Db, input: CreateUserInput, actor: AuditAct
   // The HTTP schema checks these too; the CLI reaches here without it.
   if (!USERNAME.test(input.username)) throw invalid('username', USERNAME_MESSAGE);
   if (input.fullName.trim().length < 2) throw invalid('fullName', 'Nhập họ và tên');
-  if (input.password.length < 8) throw invalid('password', 'Mật khẩu cần ít nhất 8 ký tự');
+  checkPasswordPolicy(input.password, { roles: input.roles, username: input.username, phone: input.phone, email: input.email });
+  checkSeparationOfDuties(input.roles);
   const email = input.email === undefined ? null : normalizeEmail(input.email);
   if (email === undefined) throw invalid('email', 'E-mail không hợp lệ');
   const phone = input.phone === undefined ? null : normalizePhone(input.phone);

@@ -1,3 +1,4 @@
+import { maskEmail, maskPhone } from '../../modules/privacy/masking.ts';
 import type { Queryable } from '../db/pool.ts';
 import { notFound } from '../http/problems.ts';
 import { hasScope } from './access.ts';
@@ -37,7 +38,9 @@ export const listUsers = async (db: Queryable, principal: Principal, query: List
       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, query.pageSize, (query.page - 1) * query.pageSize],
   );
-  return { items: rows.map(toUserView), total: total.rows[0]?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  // A list shows contacts masked (modules/privacy/masking.ts); the full values are on GET /api/users/{id}.
+  const items = rows.map(toUserView).map((u) => ({ ...u, phone: maskPhone(u.phone), email: maskEmail(u.email) }));
+  return { items, total: total.rows[0]?.n ?? 0, page: query.page, pageSize: query.pageSize };
 };
 
 /** One user the caller may see; another agency's user answers 404, as if it did not exist. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, buildTestApp, DEMO_PASSWORD, expectProblem } from '../../../test/helpers/app.ts';
 import { createTestDb } from '../../../test/helpers/db.ts';
+import { nextLoginCode } from '../../../test/helpers/second-factor.ts';
 import type { Db } from '../db/pool.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './access.ts';
 import { purgeOldAttempts } from './rate-limit.ts';
@@ -29,39 +30,39 @@ const cookieOf = (res: LightMyRequestResponse, name: string) => res.cookies.find
 
 describe('POST /api/auth/login', () => {
   it('answers token, csrfToken and user, sets the session and CSRF cookies, and both work on /me', async () => {
-    const res = await login('chuyenvien', DEMO_PASSWORD, freshIp());
+    const res = await login('dan05', DEMO_PASSWORD, freshIp());
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<{ token: string; csrfToken: string; user: Record<string, unknown> }>();
-    const { rows } = await db.query<{ id: string; agency_id: string }>(`SELECT id, agency_id FROM users WHERE username = 'chuyenvien'`);
-    expect(body.user).toEqual({ id: rows[0]!.id, username: 'chuyenvien', fullName: 'Phạm Minh Đức', roles: ['officer'], agencyId: rows[0]!.agency_id });
+    const { rows } = await db.query<{ id: string; full_name: string }>(`SELECT id, full_name FROM users WHERE username = 'dan05'`);
+    expect(body.user).toEqual({ id: rows[0]!.id, username: 'dan05', fullName: rows[0]!.full_name, roles: ['citizen'], agencyId: null });
 
     const session = cookieOf(res, SESSION_COOKIE)!;
     expect(session.value).toBe(body.token);
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(session.secure).toBeFalsy(); // Secure only in production
-    expect(session.expires!.getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3_600_000);
+    expect(session.expires!.getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 3_600_000); // citizens: SESSION_TTL_HOURS
     const csrf = cookieOf(res, CSRF_COOKIE)!;
     expect(csrf.value).toBe(body.csrfToken);
     expect(csrf.httpOnly).toBeFalsy();
 
     const viaBearer = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(body.token) });
     expect(viaBearer.statusCode).toBe(200);
-    expect(viaBearer.json()).toMatchObject({ user: { username: 'chuyenvien' }, csrfToken: body.csrfToken });
-    expect(viaBearer.json<{ scopes: string[] }>().scopes).toContain('dossier.process');
+    expect(viaBearer.json()).toMatchObject({ user: { username: 'dan05' }, csrfToken: body.csrfToken });
+    expect(viaBearer.json<{ scopes: string[] }>().scopes).toContain('dossier.file');
     const viaCookie = await app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [SESSION_COOKIE]: session.value } });
     expect(viaCookie.statusCode).toBe(200);
-    expect(viaCookie.json()).toMatchObject({ user: { username: 'chuyenvien' } });
+    expect(viaCookie.json()).toMatchObject({ user: { username: 'dan05' } });
   });
 
   it('audits the login in the same transaction as the session', async () => {
     const before = await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'session.login'`);
-    const res = await login('lanhdao', DEMO_PASSWORD, freshIp());
+    const res = await login('dan06', DEMO_PASSWORD, freshIp());
     expect(res.statusCode).toBe(200);
     const { rows } = await db.query<{ actor_name: string; target_id: string }>(
       `SELECT actor_name, target_id FROM audit_log WHERE action = 'session.login' ORDER BY id DESC LIMIT 1`,
     );
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'session.login'`)).toBe(before + 1);
-    expect(rows[0]).toEqual({ actor_name: 'lanhdao', target_id: res.json<{ user: { id: string } }>().user.id });
+    expect(rows[0]).toEqual({ actor_name: 'dan06', target_id: res.json<{ user: { id: string } }>().user.id });
   });
 
   it('accepts the phone number or e-mail of the account in place of the username', async () => {
@@ -140,11 +141,16 @@ describe('login rate limits', () => {
   it('hands a successful attempt back and clears the account count, so colleagues behind one address are not blocked', async () => {
     const ip = freshIp();
     for (let i = 0; i < 4; i += 1) expectProblem(await login('cb.sxd.1', 'wrong', ip), 401);
-    expect((await login('cb.sxd.1', DEMO_PASSWORD, ip)).statusCode).toBe(200);
-    const subjectRows = await count(
-      `SELECT count(*)::int AS n FROM auth_attempts WHERE key = 'login:subject:user:' || (SELECT id FROM users WHERE username = 'cb.sxd.1')`,
-    );
-    expect(subjectRows).toBe(0);
+    const subjectRows = () =>
+      count(`SELECT count(*)::int AS n FROM auth_attempts WHERE key = 'login:subject:user:' || (SELECT id FROM users WHERE username = 'cb.sxd.1')`);
+    // A right password of a staff account hands its own attempt back but keeps the count; the second factor clears it.
+    const first = await login('cb.sxd.1', DEMO_PASSWORD, ip);
+    expect(first.statusCode).toBe(200);
+    expect(await subjectRows()).toBe(4);
+    const code = await nextLoginCode(db, 'cb.sxd.1');
+    const done = await app.inject({ method: 'POST', url: '/api/auth/totp', payload: { ticket: first.json<{ ticket: string }>().ticket, code }, remoteAddress: ip });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(await subjectRows()).toBe(0);
     for (let i = 0; i < 10; i += 1) expect((await login('ld.sxd', DEMO_PASSWORD, ip)).statusCode).toBe(200);
     // The address still holds its 4 failures: one more is allowed, the next is not.
     expectProblem(await login('ld.sxd', 'wrong', ip), 401);

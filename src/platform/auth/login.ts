@@ -4,9 +4,10 @@ import { withTransaction, type Queryable } from '../db/pool.ts';
 import { AppError } from '../http/problems.ts';
 import { normalizeEmail, normalizePhone } from './contact.ts';
 import { burnPasswordCheck, verifyPassword } from './passwords.ts';
-import { attemptKeys, releaseAttempt, reserveAttempt } from './rate-limit.ts';
-import { LoginBody, SessionAnswer, type SessionUser } from './schema.ts';
+import { attemptKeys, releaseAttempt, reserveAttempt, signInLimit } from './rate-limit.ts';
+import { LoginAnswer, LoginBody, type SessionUser } from './schema.ts';
 import { isRole } from './scopes.ts';
+import { needsSecondFactor, startSecondFactor } from './second-factor.ts';
 import { openSession, sessionAnswer, setSessionCookies } from './session-cookies.ts';
 
 type LoginUserRow = {
@@ -17,6 +18,7 @@ type LoginUserRow = {
   agency_id: string | null;
   password_hash: string | null;
   disabled_at: Date | null;
+  totp_enrolled: boolean;
 };
 
 export const toSessionUser = (row: Pick<LoginUserRow, 'id' | 'username' | 'full_name' | 'roles' | 'agency_id'>): SessionUser => ({
@@ -32,7 +34,7 @@ const findLoginUser = async (db: Queryable, identifier: string): Promise<LoginUs
   const phone = normalizePhone(identifier) ?? null;
   const email = identifier.includes('@') ? (normalizeEmail(identifier) ?? null) : null;
   const { rows } = await db.query<LoginUserRow>(
-    `SELECT id, username, full_name, roles, agency_id, password_hash, disabled_at
+    `SELECT id, username, full_name, roles, agency_id, password_hash, disabled_at, totp_secret IS NOT NULL AS totp_enrolled
        FROM users
       WHERE username = $1 OR ($2::text IS NOT NULL AND phone = $2) OR ($3::citext IS NOT NULL AND email = $3)
       ORDER BY (username = $1) DESC
@@ -45,7 +47,9 @@ const findLoginUser = async (db: Queryable, identifier: string): Promise<LoginUs
 /**
  * `POST /login`. A wrong password and an unknown user get the same answer after the same work
  * (an argon2 verification either way). Failures count towards the per-account and per-address
- * limits; a success hands its attempt back and clears the account's count.
+ * lockout; a success hands its attempt back and clears the account's count. Staff accounts answer
+ * `{ mfaRequired, ticket }` instead of a session: their right password hands its attempt back but
+ * leaves the count, which only a correct second factor clears (second-factor.ts).
  */
 export const registerLogin = (parent: FastifyInstance) => {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -57,7 +61,7 @@ export const registerLogin = (parent: FastifyInstance) => {
         tags: ['auth'],
         summary: 'Đăng nhập bằng tên đăng nhập (hoặc số điện thoại, e-mail) và mật khẩu',
         body: LoginBody,
-        response: { 200: SessionAnswer },
+        response: { 200: LoginAnswer },
       },
     },
     async (request, reply) => {
@@ -66,7 +70,7 @@ export const registerLogin = (parent: FastifyInstance) => {
       // Keyed by the account when it exists, so every spelling of it (username, phone, e-mail) shares one count.
       const subjectKey = user ? `user:${user.id}` : `name:${identifier}`;
       const keys = attemptKeys('login', subjectKey, request.ip, app.config.rateLimitAllow);
-      const reservation = await reserveAttempt(app.db, keys);
+      const reservation = await reserveAttempt(app.db, keys, signInLimit(app.config.signIn));
 
       const passwordOk = user?.password_hash ? await verifyPassword(user.password_hash, password) : (await burnPasswordCheck(password), false);
       if (!user || !passwordOk) {
@@ -78,6 +82,13 @@ export const registerLogin = (parent: FastifyInstance) => {
         throw new AppError('invalid-credentials', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị hệ thống.');
       }
 
+      if (needsSecondFactor(user.roles)) {
+        return withTransaction(app.db, async (tx) => {
+          const answer = await startSecondFactor(tx, app.config, { id: user.id, username: user.username, totpEnrolled: user.totp_enrolled });
+          await releaseAttempt(tx, reservation);
+          return answer;
+        });
+      }
       const sessionUser = toSessionUser(user);
       const session = await withTransaction(app.db, async (tx) => {
         const opened = await openSession(tx, app.config, request, sessionUser, 'password');

@@ -7,6 +7,7 @@ import { toSessionUser } from './login.ts';
 import type { OidcProfile } from './oidc-client.ts';
 import type { SessionUser } from './schema.ts';
 import { auditableUser, insertUser, USER_COLUMNS, type UserRow } from './user-store.ts';
+import { recordIdentityLevel } from './vneid-level.ts';
 
 const FALLBACK_NAME = 'Người dùng đăng nhập một lần';
 
@@ -37,6 +38,7 @@ export const userForIdentity = async (
   const linked = rows[0];
   if (linked) {
     if (linked.disabled_at) throw new AppError('invalid-credentials', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị hệ thống.');
+    if (profile.identity) await recordIdentityLevel(tx, linked.id, issuer, profile.identity);
     return { user: toSessionUser(linked), created: false };
   }
   const user = await insertUser(tx, {
@@ -47,6 +49,7 @@ export const userForIdentity = async (
     phone: await freeContact(tx, 'phone', profile.phone),
   });
   await tx.query('INSERT INTO user_identities (provider, subject, user_id) VALUES ($1, $2, $3)', [issuer, profile.subject, user.id]);
+  if (profile.identity) await recordIdentityLevel(tx, user.id, issuer, profile.identity);
   await recordAudit(tx, {
     actor: { id: user.id, name: user.username },
     action: 'user.signup',

@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import type { Config } from '../config/index.ts';
 import { normalizePhone } from './contact.ts';
+import { ACR_VALUES, identityOfClaims, type VerifiedIdentity } from './vneid-level.ts';
 
 /**
  * The relying party of an OpenID Connect provider (VNeID, a provincial SSO): discovery once per
@@ -15,7 +16,14 @@ export type RelyingParty = {
 };
 
 /** What we keep from the ID token. */
-export type OidcProfile = { subject: string; fullName: string | undefined; email: string | undefined; phone: string | undefined };
+export type OidcProfile = {
+  subject: string;
+  fullName: string | undefined;
+  email: string | undefined;
+  phone: string | undefined;
+  /** The VNeID identification level (and ID number) the ID token vouches for (vneid-level.ts). */
+  identity?: VerifiedIdentity;
+};
 
 const TIMEOUT_SECONDS = 10;
 export const SCOPE = 'openid profile email';
@@ -31,6 +39,7 @@ export const profileOf = (claims: { sub: string; [claim: string]: unknown }): Oi
     fullName: text(claims.name) ?? (parts.length ? parts.join(' ') : undefined),
     email: claims.email_verified === true ? text(claims.email)?.toLowerCase() : undefined,
     phone,
+    identity: identityOfClaims(claims),
   };
 };
 
@@ -77,6 +86,7 @@ export const relyingPartyFor = (config: Config): RelyingParty | undefined => {
         nonce,
         code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
+        acr_values: ACR_VALUES,
       });
       return { url, state, nonce, codeVerifier };
     },
@@ -96,7 +106,8 @@ export const relyingPartyFor = (config: Config): RelyingParty | undefined => {
       const info = c.serverMetadata().userinfo_endpoint
         ? await client.fetchUserInfo(c, tokens.access_token, idClaims.sub).catch(() => undefined)
         : undefined;
-      return profileOf({ ...info, ...idClaims });
+      // The level (acr) counts only from the signed ID token, never from UserInfo.
+      return { ...profileOf({ ...info, ...idClaims }), identity: identityOfClaims({ ...idClaims, id_number: idClaims.id_number ?? info?.id_number }) };
     },
   };
 };

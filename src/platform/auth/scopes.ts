@@ -12,6 +12,7 @@ export const ROLES = [
   'party_member',
   'party_officer',
   'feedback_moderator',
+  'privacy_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +25,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   party_member: 'Đảng viên',
   party_officer: 'Cán bộ Đảng ủy',
   feedback_moderator: 'Cán bộ kiểm duyệt phản ánh, kiến nghị',
+  privacy_officer: 'Cán bộ bảo vệ dữ liệu cá nhân',
 };
 
 export const SCOPES = [
@@ -49,6 +51,7 @@ export const SCOPES = [
   'ioc.read.province',
   'party.read.own',
   'party.manage',
+  'privacy.manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -65,8 +68,22 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   party_officer: [...BASE, 'party.read.own', 'party.manage', 'org.read'],
   // Moderates, routes, merges and transfers citizen reports (sees no secret reporter, like the public).
   feedback_moderator: [...BASE, 'org.read', 'feedback.moderate'],
+  // Handles data subjects' requests and personal-data breaches (modules/privacy); acts on no dossier.
+  privacy_officer: [...BASE, 'privacy.manage'],
 };
 
-export const scopesOf = (roles: readonly Role[]): Set<Scope> => new Set(roles.flatMap((r) => ROLE_SCOPES[r] ?? []));
+/** Separation of duties (separation-of-duties.ts): user administration and acting on dossiers or reports never go together. */
+export const ADMINISTRATION_SCOPES: readonly Scope[] = ['users.write'];
+export const ACTING_SCOPES: readonly Scope[] = ['dossier.process', 'dossier.approve', 'feedback.handle', 'feedback.moderate'];
+
+/** The scopes of a set of roles; a holder of user administration never gets the acting scopes, even if a role grants them. */
+export const scopesOf = (roles: readonly Role[]): Set<Scope> => {
+  const scopes = new Set(roles.flatMap((r) => ROLE_SCOPES[r] ?? []));
+  if (ADMINISTRATION_SCOPES.some((s) => scopes.has(s))) for (const s of ACTING_SCOPES) scopes.delete(s);
+  return scopes;
+};
 
 export const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+/** Staff: any role other than citizen. Staff sign in with a second factor and get shorter sessions with an idle limit. */
+export const isStaff = (roles: readonly string[]) => roles.some((r) => r !== 'citizen');

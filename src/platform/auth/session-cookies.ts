@@ -4,6 +4,7 @@ import type { Config } from '../config/index.ts';
 import type { Queryable } from '../db/pool.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './access.ts';
 import type { SessionAnswer, SessionUser } from './schema.ts';
+import { isStaff } from './scopes.ts';
 import { createSession, type NewSession, revokeSession, type SessionVia } from './sessions.ts';
 
 /**
@@ -24,7 +25,9 @@ export const openSession = async (
     secret: config.sessionSecret,
     userId: user.id,
     via,
-    ttlHours: config.sessionTtlHours,
+    // Staff: a short absolute lifetime and an idle limit; citizens keep the long session (README).
+    ttlHours: isStaff(user.roles) ? config.signIn.staffTtlHours : config.sessionTtlHours,
+    idleMinutes: isStaff(user.roles) ? config.signIn.idleMinutes : null,
     ip: request.ip,
     userAgent: request.headers['user-agent'],
   });

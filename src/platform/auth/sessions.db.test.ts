@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, buildTestApp, DEMO_PASSWORD, expectProblem, loginAs } from '../../../test/helpers/app.ts';
 import { createTestDb } from '../../../test/helpers/db.ts';
+import { isMfaAnswer, type MfaAnswer, nextLoginCode } from '../../../test/helpers/second-factor.ts';
 import type { Db } from '../db/pool.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './access.ts';
 
@@ -17,7 +18,13 @@ type Login = { token: string; csrfToken: string; user: { id: string } };
 const login = async (username: string, cookies: Record<string, string> = {}, headers: Record<string, string> = {}) => {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD }, cookies, headers });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json<Login>();
+  const body = res.json<Login | MfaAnswer>();
+  if (!isMfaAnswer(body)) return body;
+  // Staff: the second step, sent with the same cookies and headers (the session is opened there).
+  const code = await nextLoginCode(db, username);
+  const done = await app.inject({ method: 'POST', url: '/api/auth/totp', payload: { ticket: body.ticket, code }, cookies, headers });
+  expect(done.statusCode, done.body).toBe(200);
+  return done.json<Login>();
 };
 const me = (headers: Record<string, string> = {}, cookies: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url: '/api/auth/me', headers, cookies });

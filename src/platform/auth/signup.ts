@@ -8,6 +8,7 @@ import { maskDestination } from './contact.ts';
 import { toSessionUser } from './login.ts';
 import { issueOtp, newOtpCode, OTP_TTL_SECONDS, type OtpChannel, takeOtp } from './otp.ts';
 import { hashPassword } from './passwords.ts';
+import { checkPasswordPolicy } from './password-policy.ts';
 import { attemptKeys, releaseAttempt, reserveAttempt } from './rate-limit.ts';
 import { SessionAnswer } from './schema.ts';
 import { openSession, sessionAnswer, setSessionCookies } from './session-cookies.ts';
@@ -100,6 +101,7 @@ export const registerSignup = (parent: FastifyInstance) => {
     async (request, reply) => {
       const body = request.body;
       const { channel, destination } = destinationOf(body);
+      checkPasswordPolicy(body.password, { roles: ['citizen'], username: body.username ?? destination, [channel === 'sms' ? 'phone' : 'email']: destination });
       const reservation = await reserveAttempt(app.db, attemptKeys('otp-verify', destination, request.ip, app.config.rateLimitAllow));
       const passwordHash = await hashPassword(body.password);
 

@@ -4,6 +4,7 @@ import { conflict, notFound } from '../http/problems.ts';
 import { normalizeText } from '../text/index.ts';
 import { checkOrganisation } from './create-user.ts';
 import { isRole } from './scopes.ts';
+import { checkSeparationOfDuties } from './separation-of-duties.ts';
 import { revokeAllSessions } from './sessions.ts';
 import type { UpdateUserBody } from './users-schema.ts';
 import { auditableUser, toUserView, USER_COLUMNS, type UserRow, type UserView } from './user-store.ts';
@@ -25,6 +26,7 @@ export const updateUser = async (db: Db, id: string, change: UpdateUserBody, act
     if (id === actor.id && (change.disabled === true || !roles.includes('admin'))) {
       throw conflict('Không thể tự khóa tài khoản hoặc tự bỏ quyền quản trị của chính mình');
     }
+    checkSeparationOfDuties(roles);
     await checkOrganisation(tx, { roles, agencyId, partyOrgId });
 
     const disabledAt = change.disabled === undefined ? before.disabled_at : change.disabled ? (before.disabled_at ?? new Date()) : null;

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { auditActorOf, requirePrincipal } from './access.ts';
 import { createUser } from './create-user.ts';
 import { getUser, listUsers } from './list-users.ts';
+import { resetTotp } from './totp-reset.ts';
 import { updateUser } from './update-user.ts';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserIdParams, UserPage } from './users-schema.ts';
 import { UserView } from './user-store.ts';
@@ -41,6 +43,23 @@ export const usersRoutes: FastifyPluginAsync = async (parent) => {
     async (request, reply) => {
       const user = await createUser(app.db, request.body, auditActorOf(request), request.id);
       return reply.code(201).send(user);
+    },
+  );
+
+  app.post(
+    '/:id/totp-reset',
+    {
+      config: { access: { anyOf: ['users.write'] } },
+      schema: {
+        tags: ['users'],
+        summary: 'Đặt lại xác thực hai lớp (TOTP) của một người dùng; lần đăng nhập sau sẽ đăng ký lại',
+        params: UserIdParams,
+        response: { 204: z.null().describe('Đã đặt lại; mọi phiên của người dùng đã bị thu hồi') },
+      },
+    },
+    async (request, reply) => {
+      await resetTotp(app.db, request.params.id, auditActorOf(request), request.id);
+      return reply.code(204).send(null);
     },
   );
 

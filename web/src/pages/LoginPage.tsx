@@ -7,6 +7,7 @@ import { api, ApiError, type Problem } from '../lib/api.ts';
 import { ENDPOINTS } from '../lib/endpoints.ts';
 import { useSession, type AuthBody } from '../lib/session.tsx';
 import { Link, navigate, safeNext, type Location } from '../router.tsx';
+import { isMfaBody, LoginSecondStep, type MfaBody } from './LoginSecondStep.tsx';
 
 type Sso = { enabled: boolean; name: string };
 type Errors = { username?: string; password?: string };
@@ -36,6 +37,7 @@ export const LoginPage = ({ location }: { location: Location }) => {
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [mfa, setMfa] = useState<MfaBody | null>(null);
 
   useEffect(() => {
     if (session.status === 'signed-in') navigate(next, { replace: true });
@@ -57,8 +59,12 @@ export const LoginPage = ({ location }: { location: Location }) => {
     }
     setBusy(true);
     try {
-      const body = await api<AuthBody>(ENDPOINTS.login, { method: 'POST', body: { username: username.trim(), password } });
-      session.signIn(body);
+      const body = await api<AuthBody | MfaBody>(ENDPOINTS.login, { method: 'POST', body: { username: username.trim(), password } });
+      // Staff accounts answer with a ticket: the second step asks for the authenticator's code.
+      if (isMfaBody(body)) {
+        setPassword('');
+        setMfa(body);
+      } else session.signIn(body);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const fieldErrors: Errors = {};
@@ -69,6 +75,16 @@ export const LoginPage = ({ location }: { location: Location }) => {
       setBusy(false);
     }
   };
+
+  if (mfa) {
+    return (
+      <Page title={t('login.title')}>
+        <div className="narrow">
+          <LoginSecondStep mfa={mfa} onSignedIn={(body) => session.signIn(body)} onStartOver={() => setMfa(null)} />
+        </div>
+      </Page>
+    );
+  }
 
   return (
     <Page title={t('login.title')}>

@@ -6,8 +6,9 @@ import { vi } from '../i18n/vi.ts';
 import { ApiError, type Problem } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
 import { navigate } from '../router.tsx';
+import { PasswordChangeForm } from './PasswordChangeForm.tsx';
 
-/** The signed-in user's account: who they are, and signing out here or everywhere. */
+/** The signed-in user's account: who they are, changing the password, and signing out here or everywhere. */
 export const ProfilePage = () => {
   const t = useT();
   const session = useSession();
@@ -45,6 +46,7 @@ export const ProfilePage = () => {
         <dt>{t('profile.roles')}</dt>
         <dd>{user.roles.map((r) => (`role.${r}` in vi ? t(`role.${r}` as MessageKey) : r)).join(', ')}</dd>
       </dl>
+      <PasswordChangeForm />
       <div className="panel">
         <p className="actions">
           <button type="button" className="button" onClick={() => void signOut(false)} aria-disabled={isBusy}>

@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
-export type TestAccount = { sub: string; claims: Record<string, unknown> };
+/** `acr`: the assurance the login states in the ID token, e.g. `vneid:level2` (VNeID level 2). */
+export type TestAccount = { sub: string; claims: Record<string, unknown>; acr?: string };
 
 /**
  * A real OpenID Connect provider (oidc-provider) on 127.0.0.1 with a random port, for tests.
@@ -21,7 +22,8 @@ export const startFakeOidcProvider = async (opts: { clientId: string; clientSecr
       const details = await p.interactionDetails(req, res);
       if (details.prompt.name === 'login') {
         if (!nextAccount) return p.interactionFinished(req, res, { error: 'access_denied', error_description: 'no test account chosen' }, { mergeWithLastSubmission: false });
-        return p.interactionFinished(req, res, { login: { accountId: nextAccount } }, { mergeWithLastSubmission: false });
+        const acr = opts.accounts.find((a) => a.sub === nextAccount)?.acr;
+        return p.interactionFinished(req, res, { login: { accountId: nextAccount, ...(acr ? { acr } : {}) } }, { mergeWithLastSubmission: false });
       }
       const grant = details.grantId ? ((await p.Grant.find(details.grantId)) ?? undefined) : undefined;
       const g = grant ?? new p.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id });
@@ -52,7 +54,8 @@ export const startFakeOidcProvider = async (opts: { clientId: string; clientSecr
       const account = opts.accounts.find((a) => a.sub === sub);
       return account ? { accountId: sub, claims: async () => ({ sub, ...account.claims }) } : undefined;
     },
-    claims: { openid: ['sub'], profile: ['name', 'family_name', 'middle_name', 'given_name'], email: ['email', 'email_verified'] },
+    claims: { openid: ['sub'], profile: ['name', 'family_name', 'middle_name', 'given_name', 'id_number'], email: ['email', 'email_verified'] },
+    acrValues: ['vneid:level1', 'vneid:level2'],
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['fake-oidc-provider-cookie-key'] },

@@ -17,6 +17,7 @@ declare module 'oidc-provider' {
     clients: Record<string, unknown>[];
     findAccount: (ctx: unknown, sub: string) => Promise<Account | undefined>;
     claims?: Record<string, string[]>;
+    acrValues?: string[];
     features?: Record<string, { enabled: boolean }>;
     interactions?: { url: (ctx: unknown, interaction: { uid: string }) => string };
     cookies?: { keys: string[] };
