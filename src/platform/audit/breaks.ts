@@ -20,6 +20,10 @@ export const BREAK_REASONS = [
   'checkpoint-signature',
   /** A checkpoint differs from (or is missing next to) the published copy given to verify. */
   'published-mismatch',
+  /** An entry sits in the id range already archived and deleted (inserted afterwards). */
+  'in-archived-range',
+  /** The archive records do not line up with each other or with the checkpoints they cover. */
+  'archive-mismatch',
 ] as const;
 export type BreakReason = (typeof BREAK_REASONS)[number];
 

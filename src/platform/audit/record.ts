@@ -63,12 +63,15 @@ export const streamOf = (target: { type: string; id: string }) => `${target.type
  * A per-stream transaction lock orders concurrent writers of the same record.
  * `pg_current_xact_id()` makes sure the transaction has its id BEFORE the entry's id is drawn:
  * the sealer (seal.ts) relies on it to know when every entry below an id has settled.
+ * A stream whose earlier entries were archived (retention.ts) continues from its archived head.
  */
 export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promise<{ id: number; hash: string }> => {
   const stream = streamOf(input.target);
   await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7270)), pg_current_xact_id()', [stream]);
   const last = await db.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_log WHERE stream = $1 ORDER BY seq DESC LIMIT 1',
+    `(SELECT seq, hash FROM audit_log WHERE stream = $1 ORDER BY seq DESC LIMIT 1)
+     UNION ALL (SELECT seq, hash FROM audit_archived_heads WHERE stream = $1)
+     ORDER BY seq DESC LIMIT 1`,
     [stream],
   );
   const fields: ChainedFields = {

@@ -6,8 +6,8 @@ import { entryHash, GENESIS_HASH, type AuditLogRow } from './record.ts';
 const COLUMNS = `id, stream, seq, at, actor_id, actor_name, action, target_type, target_id,
   before_digest, after_digest, request_id, prev_hash, hash`;
 
-/** The last good position in the stream being walked. */
-type Tail = { stream: string; id: number | null; seq: number; hash: string; broken: boolean };
+/** The last good position in the stream being walked; `archived`: it is the stream's archived head. */
+type Tail = { stream: string; id: number | null; seq: number; hash: string; broken: boolean; archived?: boolean };
 
 const recomputedHash = (r: AuditLogRow) =>
   entryHash({
@@ -38,7 +38,9 @@ const checkEntry = (r: AuditLogRow, before: Tail): ChainBreak | null => {
   }
   if (r.prev_hash !== before.hash) {
     const detail =
-      before.id === null
+      before.archived
+        ? 'Bản ghi đầu luồng không nối tiếp mã băm của bản ghi cuối đã lưu trữ (archive).'
+        : before.id === null
         ? 'Bản ghi đầu luồng không bắt đầu từ mã băm khởi tạo.'
         : `prev_hash không khớp mã băm của bản ghi trước (id ${before.id}, số ${before.seq}): một trong hai bản ghi đã bị sửa.`;
     return { ...at, reason: 'broken-link', detail };
@@ -54,15 +56,24 @@ const nextBatch = async (db: Queryable, after: Tail | null, batchSize: number): 
   return rows;
 };
 
+/** The archived heads (retention.ts) of these streams: where their chains in the table start from. */
+const archivedHeadsOf = async (db: Queryable, streams: string[]) => {
+  const { rows } = await db.query<{ stream: string; seq: number; hash: string }>(
+    'SELECT stream, seq, hash FROM audit_archived_heads WHERE stream = ANY($1::text[])',
+    [streams],
+  );
+  return new Map(rows.map((r) => [r.stream, r]));
+};
+
 /**
  * Walks every stream's chain in (stream, seq) order with keyset pagination on the (stream, seq)
  * index, so memory stays flat however long the log is: recomputes each entry's hash, checks its
  * link to the entry before and that sequence numbers run from 1 without gaps. Reports the first
- * break of each stream.
+ * break of each stream. A stream whose first entries were archived continues from its archived head.
  */
 export const walkChains = async (
   db: Queryable,
-  opts: { batchSize: number; unsealedAbove: number },
+  opts: { batchSize: number; unsealedAbove: number; hasArchives?: boolean },
   report: (b: ChainBreak, position: number) => void,
 ): Promise<{ entries: number; streams: number; unsealed: number }> => {
   let entries = 0;
@@ -71,12 +82,16 @@ export const walkChains = async (
   let tail: Tail | null = null;
   for (;;) {
     const rows: AuditLogRow[] = await nextBatch(db, tail, opts.batchSize);
+    const heads = opts.hasArchives && rows.length ? await archivedHeadsOf(db, [...new Set(rows.map((r) => r.stream))]) : new Map<string, { seq: number; hash: string }>();
     for (const r of rows) {
       entries += 1;
       if (r.id > opts.unsealedAbove) unsealed += 1;
       if (!tail || tail.stream !== r.stream) {
         streams += 1;
-        tail = { stream: r.stream, id: null, seq: 0, hash: GENESIS_HASH, broken: false };
+        const head = heads.get(r.stream);
+        tail = head
+          ? { stream: r.stream, id: null, seq: head.seq, hash: head.hash, broken: false, archived: true }
+          : { stream: r.stream, id: null, seq: 0, hash: GENESIS_HASH, broken: false };
       }
       if (!tail.broken) {
         const problem = checkEntry(r, tail);
@@ -88,6 +103,7 @@ export const walkChains = async (
       tail.id = r.id;
       tail.seq = r.seq;
       tail.hash = r.hash;
+      tail.archived = false;
     }
     if (rows.length < opts.batchSize) return { entries, streams, unsealed };
   }

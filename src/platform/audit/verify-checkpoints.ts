@@ -40,18 +40,28 @@ const checkSealing = (cp: Checkpoint, prev: { id: number; hash: string; upto: nu
 export const checkCheckpoints = async (
   db: Queryable,
   key: AuditSigningKey,
-  opts: { batchSize: number; published?: readonly Checkpoint[] },
+  opts: { batchSize: number; published?: readonly Checkpoint[]; archivedUpto?: number },
   report: Report,
 ): Promise<{ checkpoints: number; sealedEntries: number; lastUpto: number }> => {
+  // Entries up to `archivedUpto` were archived (retention.ts): their checkpoints' chain and
+  // signatures are still checked, their Merkle roots against the archive files (archive.ts).
+  const archivedUpto = opts.archivedUpto ?? 0;
   const published = new Map((opts.published ?? []).map((c) => [c.id, c]));
   // Checkpoints the sealer commits while this runs are left for the next run.
   const { rows } = await db.query<{ last: number; upto: number }>(
     'SELECT coalesce(max(id), 0) AS last, coalesce(max(upto_entry_id), 0) AS upto FROM audit_checkpoints',
   );
   const { last, upto } = rows[0]!;
-  const entries = entryHashesInOrder(db, 0, upto, opts.batchSize);
+  const entries = entryHashesInOrder(db, archivedUpto, upto, opts.batchSize);
   let next = await entries.next();
   let prev = { id: 0, hash: GENESIS_HASH, upto: 0 };
+  const checkPublished = (cp: Checkpoint) => {
+    const copy = published.get(cp.id);
+    if (copy && copy.hash !== cp.hash) {
+      report({ ...atCheckpoint(cp.id), reason: 'published-mismatch', detail: `Điểm niêm phong #${cp.id} khác bản đã công bố.` });
+    }
+    published.delete(cp.id);
+  };
   let checkpoints = 0;
   let sealedEntries = 0;
   for await (const cp of checkpointsInOrder(db, 0, opts.batchSize)) {
@@ -59,6 +69,11 @@ export const checkCheckpoints = async (
     checkpoints += 1;
     const sealing = checkSealing(cp, prev, key);
     if (sealing) report(sealing);
+    if (cp.uptoEntryId <= archivedUpto) {
+      prev = { id: cp.id, hash: cp.hash, upto: cp.uptoEntryId };
+      checkPublished(cp);
+      continue;
+    }
     while (!next.done && next.value.id <= cp.fromEntryId) next = await entries.next();
     const tree = new MerkleBuilder();
     while (!next.done && next.value.id <= cp.uptoEntryId) {
@@ -75,11 +90,7 @@ export const checkCheckpoints = async (
           `nay nhật ký có ${tree.count} bản ghi${tree.count === cp.entryCount ? ' với gốc Merkle khác' : ''}: bản ghi đã bị sửa, xóa hoặc thêm sau khi niêm phong.`,
       });
     }
-    const copy = published.get(cp.id);
-    if (copy && copy.hash !== cp.hash) {
-      report({ ...atCheckpoint(cp.id), reason: 'published-mismatch', detail: `Điểm niêm phong #${cp.id} khác bản đã công bố.` });
-    }
-    published.delete(cp.id);
+    checkPublished(cp);
     prev = { id: cp.id, hash: cp.hash, upto: cp.uptoEntryId };
   }
   for (const copy of published.values()) {
@@ -102,16 +113,18 @@ type HeadRow = {
  * Names the entry when a sealed stream lost its tail or was rebuilt: compares each stream's last
  * sealed entry with the log, and finds entries inside a sealed id range that no seal included.
  */
-export const checkSealedHeads = async (db: Queryable, report: Report, limit = 1000): Promise<void> => {
+export const checkSealedHeads = async (db: Queryable, report: Report, limit = 1000, archivedUpto = 0): Promise<void> => {
   const heads = await db.query<HeadRow>(
     `SELECT h.stream, h.seq, h.entry_id, h.checkpoint_id, l.id AS log_id,
             last.seq AS last_seq, last.id AS last_id
        FROM audit_stream_heads h
        LEFT JOIN audit_log l ON l.stream = h.stream AND l.seq = h.seq
        LEFT JOIN LATERAL (SELECT seq, id FROM audit_log m WHERE m.stream = h.stream ORDER BY seq DESC LIMIT 1) last ON true
-      WHERE l.id IS NULL OR l.id <> h.entry_id OR l.hash <> h.hash
+      WHERE (l.id IS NULL OR l.id <> h.entry_id OR l.hash <> h.hash)
+        -- A stream whose last sealed entry was archived (its chain continues from audit_archived_heads).
+        AND h.entry_id > $2
       ORDER BY h.entry_id LIMIT $1`,
-    [limit],
+    [limit, archivedUpto],
   );
   for (const h of heads.rows) {
     if (h.log_id !== null) {

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/pool.ts';
 import { BreakCollector, type ChainBreak } from './breaks.ts';
 import type { Checkpoint } from './checkpoints.ts';
 import type { AuditSigningKey } from './signing.ts';
+import { archiveState, checkArchives } from './verify-archives.ts';
 import { walkChains } from './verify-chains.ts';
 import { checkCheckpoints, checkSealedHeads } from './verify-checkpoints.ts';
 
@@ -22,6 +23,9 @@ export type VerifyReport = {
   sealedEntries: number;
   /** Entries written after the last checkpoint: protected by their chains only, until the next seal. */
   unsealedEntries: number;
+  /** Entries moved to archive files by the retention job (no longer in the table). */
+  archivedEntries: number;
+  archives: number;
   breakCount: number;
   /** The first break in log order (entries by id, then checkpoints), or null when intact. */
   firstBreak: ChainBreak | null;
@@ -32,7 +36,9 @@ export type VerifyReport = {
 
 /**
  * Verifies the whole audit log: every stream's hash chain, every signed Merkle checkpoint against
- * the entries it covers, and the sealed end of every stream. Reads in batches, so it runs in flat
+ * the entries it covers, and the sealed end of every stream. Entries archived by the retention job
+ * are not in the table: their checkpoints' chain and signatures are still checked, the remaining
+ * streams continue from their archived heads, and the archive records must line up. Reads in batches, so it runs in flat
  * memory on a log of any length, while the application keeps writing.
  */
 export const verifyAuditLog = async (db: Queryable, key: AuditSigningKey, opts: VerifyOptions = {}): Promise<VerifyReport> => {
@@ -40,9 +46,11 @@ export const verifyAuditLog = async (db: Queryable, key: AuditSigningKey, opts: 
   const batchSize = opts.batchSize ?? 5000;
   const breaks = new BreakCollector(opts.keep ?? 100);
   const report = (b: ChainBreak, position?: number) => breaks.add(b, position);
-  const sealing = await checkCheckpoints(db, key, { batchSize, published: opts.published }, report);
-  await checkSealedHeads(db, report);
-  const chains = await walkChains(db, { batchSize, unsealedAbove: sealing.lastUpto }, report);
+  const archived = await archiveState(db);
+  await checkArchives(db, archived, report);
+  const sealing = await checkCheckpoints(db, key, { batchSize, published: opts.published, archivedUpto: archived.archivedUpto }, report);
+  await checkSealedHeads(db, report, 1000, archived.archivedUpto);
+  const chains = await walkChains(db, { batchSize, unsealedAbove: sealing.lastUpto, hasArchives: archived.archives > 0 }, report);
   const listed = breaks.sorted();
   return {
     intact: breaks.count === 0,
@@ -51,6 +59,8 @@ export const verifyAuditLog = async (db: Queryable, key: AuditSigningKey, opts: 
     checkpoints: sealing.checkpoints,
     sealedEntries: sealing.sealedEntries,
     unsealedEntries: chains.unsealed,
+    archivedEntries: archived.archivedEntries,
+    archives: archived.archives,
     breakCount: breaks.count,
     firstBreak: listed[0] ?? null,
     breaks: listed,
@@ -59,9 +69,9 @@ export const verifyAuditLog = async (db: Queryable, key: AuditSigningKey, opts: 
   };
 };
 
-/** "N entries in M streams, K checkpoints, chain intact" (or broken). */
+/** "N entries in M streams, K checkpoints, [A entries archived in B archives,] chain intact" (or broken). */
 export const summaryLine = (r: VerifyReport) =>
-  `${r.entries} entries in ${r.streams} streams, ${r.checkpoints} checkpoints, ${r.intact ? 'chain intact' : `chain BROKEN (${r.breakCount} break${r.breakCount === 1 ? '' : 's'})`}`;
+  `${r.entries} entries in ${r.streams} streams, ${r.checkpoints} checkpoints, ${r.archives ? `${r.archivedEntries} entries archived in ${r.archives} archive${r.archives === 1 ? '' : 's'}, ` : ''}${r.intact ? 'chain intact' : `chain BROKEN (${r.breakCount} break${r.breakCount === 1 ? '' : 's'})`}`;
 
 /** One line naming a break: entry id, stream, seq, reason. */
 export const describeBreak = (b: ChainBreak) => {

@@ -63,10 +63,11 @@ const writeStoredFile = async (store: FileStore, sha256: string, size: number, w
   if (actual !== sha256 || total !== size) throw new Error(`stored file ${sha256} is damaged in the file store (${total} bytes hashing to ${actual})`);
 };
 
-export const writeBackup = async (db: Db, store: FileStore, file: string): Promise<BackupSummary> => {
+/** `key`: BACKUP_ENCRYPTION_KEY; the file is then encrypted (encryption.ts). */
+export const writeBackup = async (db: Db, store: FileStore, file: string, key?: Buffer): Promise<BackupSummary> => {
   const started = Date.now();
   const partial = `${file}.partial-${process.pid}`;
-  const writer = openBackupWriter(partial);
+  const writer = openBackupWriter(partial, key);
   const client = await db.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { z } from 'zod';
+import { createDecryptStream, createEncryptStream, isEncryptedFile } from './encryption.ts';
 
 /**
  * The backup file: one gzip stream of JSON lines, read and written in a single pass.
@@ -16,7 +17,8 @@ import { z } from 'zod';
  *
  * Rows are kept as the exact text PostgreSQL printed (a JSON string holding JSON), so no value is
  * re-encoded on the way (no big number or float is rounded by JavaScript). `zcat FILE | tail -1`
- * shows the manifest.
+ * shows the manifest. With a key (BACKUP_ENCRYPTION_KEY) the gzip stream is encrypted in
+ * authenticated chunks (encryption.ts); the reader recognises such a file by its first bytes.
  */
 export const BACKUP_FORMAT = 'tinhso-backup';
 export const BACKUP_VERSION = 1;
@@ -58,11 +60,13 @@ const Chunk = z.object({ kind: z.literal('chunk'), sha256: Sha256, data: z.strin
 export const BackupRecord = z.discriminatedUnion('kind', [Header, TableStart, Rows, FileStart, Chunk, Manifest]);
 export type BackupRecord = z.infer<typeof BackupRecord>;
 
-/** Writes records to a gzip file, waiting when the stream asks to (flat memory). */
-export const openBackupWriter = (file: string) => {
+/** Writes records to a gzip file (encrypted with `key` when given), waiting when the stream asks to (flat memory). */
+export const openBackupWriter = (file: string, key?: Buffer) => {
   const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
   const gzip = createGzip({ level: 6 });
-  gzip.pipe(out);
+  const encrypt = key ? createEncryptStream(key) : undefined;
+  if (encrypt) gzip.pipe(encrypt).pipe(out);
+  else gzip.pipe(out);
   const finished = once(out, 'close');
   return {
     /** `raw`: an already serialised line (rows records are built as text). */
@@ -76,6 +80,7 @@ export const openBackupWriter = (file: string) => {
     },
     abort: () => {
       gzip.destroy();
+      encrypt?.destroy();
       out.destroy();
     },
   };
@@ -86,9 +91,24 @@ export const rowsLine = (table: string, rows: readonly string[]) => JSON.stringi
 
 export class BackupFormatError extends Error {}
 
-/** The records of a backup file, in order, each checked against its schema. */
-export async function* readBackup(file: string): AsyncGenerator<BackupRecord> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+/**
+ * The records of a backup file, in order, each checked against its schema. An encrypted file is
+ * decrypted with `key` (a wrong or missing key, a tampered or cut file: an error from encryption.ts).
+ */
+export async function* readBackup(file: string, key?: Buffer): AsyncGenerator<BackupRecord> {
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  if (await isEncryptedFile(file)) {
+    const decrypt = createDecryptStream(key);
+    // Errors of the first stages reach the reader through the last one.
+    source.on('error', (e) => gunzip.destroy(e));
+    decrypt.on('error', (e) => gunzip.destroy(e));
+    source.pipe(decrypt).pipe(gunzip);
+  } else {
+    source.on('error', (e) => gunzip.destroy(e));
+    source.pipe(gunzip);
+  }
+  const lines = createInterface({ input: gunzip, crlfDelay: Infinity });
   let number = 0;
   for await (const line of lines) {
     number += 1;

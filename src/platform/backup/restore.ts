@@ -9,6 +9,7 @@ import { enqueue } from '../jobs/enqueue.ts';
 import type { Header, Manifest } from './format.ts';
 import { CANONICAL_OUTPUT, ident, readTables, readUserTriggers, type TableInfo } from './schema-info.ts';
 import { digestTable } from './table-rows.ts';
+import { isEncryptedFile, verifyEncryptedFile } from './encryption.ts';
 import { walkBackup } from './walk.ts';
 
 /**
@@ -125,8 +126,12 @@ const databaseSink = (client: DbClient, tables: Map<string, TableInfo>, store: F
   };
 };
 
-export const restoreBackup = async (db: Db, store: FileStore, file: string, log: (m: string) => void = () => undefined): Promise<RestoreSummary> => {
+/** `key`: BACKUP_ENCRYPTION_KEY, for an encrypted file. */
+export const restoreBackup = async (db: Db, store: FileStore, file: string, log: (m: string) => void = () => undefined, key?: Buffer): Promise<RestoreSummary> => {
   const started = Date.now();
+  // An encrypted file is read once whole first: a wrong key or a tampered or cut file is refused
+  // before anything touches the database (the tags prove the bytes; the checksums follow below).
+  if (await isEncryptedFile(file)) await verifyEncryptedFile(file, key);
   // Cheap refusal first, before anything is written.
   await refuseIfInUse(db);
   const client = await db.connect();
@@ -153,7 +158,7 @@ export const restoreBackup = async (db: Db, store: FileStore, file: string, log:
       fileStart: () => sink!.fileStart(),
       chunk: (...a) => sink!.chunk(...a),
       fileEnd: (...a) => sink!.fileEnd(...a),
-    });
+    }, key);
     const { header, manifest } = result;
     const tables = new Map((await readTables(client)).map((t) => [t.name, t]));
     for (const s of manifest.sequences) {

@@ -24,7 +24,8 @@ type OpenFile = { sha256: string; size: number; hash: Hash; received: number };
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export const walkBackup = async (file: string, sink: BackupSink = {}): Promise<WalkResult> => {
+/** `encryptionKey`: BACKUP_ENCRYPTION_KEY, for an encrypted file. */
+export const walkBackup = async (file: string, sink: BackupSink = {}, encryptionKey?: Buffer): Promise<WalkResult> => {
   let header: Header | undefined;
   let manifest: Manifest | undefined;
   const digests = new Map<string, TableDigest>();
@@ -47,7 +48,7 @@ export const walkBackup = async (file: string, sink: BackupSink = {}): Promise<W
     open = undefined;
   };
 
-  for await (const record of readBackup(file)) {
+  for await (const record of readBackup(file, encryptionKey)) {
     if (manifest) throw new BackupFormatError('records after the manifest');
     switch (record.kind) {
       case 'header':
