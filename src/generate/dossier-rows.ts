@@ -65,7 +65,7 @@ export class DossierRows {
     return `INSERT INTO dossiers (id, code, procedure_code, owner_id, agency_id, assignee_id, channel, data, documents, state, status,
         submitted_at, received_at, due_at, original_due_at, apology_count, supplement_count, fee_amount, paid_at, paid_online, done_at,
         returned_at, created_at, updated_at, case_id, commune_code, procedure_name, field, online_mode, limit_days, limit_hours,
-        restart_on_supplement, supplement_request, fee_requested_at, result_files)
+        restart_on_supplement, supplement_request, fee_requested_at, result_files, digitised_papers)
       SELECT p.dossier_id, p.agency_code || '-' || to_char(${lit(firstDay)}::date + p.day, 'YYMMDD') || '-' || lpad(p.seq::text, 4, '0'),
              p.procedure_code, p.owner_id, p.agency_id, CASE WHEN ${this.did('assign')} THEN p.assignee_id END, p.channel, ${data}, '[]', p.state,
              ${nationalStatusSql('p.state')}, p.t_sub, CASE WHEN ${this.did('receive')} THEN p.t_receive END,
@@ -75,7 +75,9 @@ export class DossierRows {
              CASE WHEN ${this.did('approve')} THEN p.t_approve END, CASE WHEN ${this.did('return')} THEN p.t_return END,
              p.t_sub - make_interval(secs => 60 + ${dice.below(60, 'p.k', 1200)}), p.last_change_at, p.case_id,
              p.commune_code, ps.name, ps.field, ps.online, ps.days, ps.hours, ps.restart, ${supplementRequest},
-             CASE WHEN ${this.did('fee_req')} THEN p.t_fee_req END, '[]'
+             CASE WHEN ${this.did('fee_req')} THEN p.t_fee_req END, '[]',
+             -- Papers digitised at reception (services/digital): the procedure's documents; the national portal keeps its own.
+             CASE WHEN ${this.did('receive')} AND p.channel <> 'national-portal' THEN LEAST(cardinality(ps.doc_codes), 32767) ELSE 0 END
         FROM gen_dossier_plan_${part} p CROSS JOIN gen_calendar cal
         JOIN gen_procedure_slots ps ON ps.grp = p.grp AND ps.slot = p.slot
         JOIN gen_citizens gc ON gc.key = p.owner_key

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, expectAccessible, expectHeading, expectNoHorizontalScroll, screenshot, signIn, useBrowser } from './helpers.ts';
+import { apiToken, baseUrl, expectAccessible, expectHeading, expectNoHorizontalScroll, screenshot, signIn, useBrowser } from './helpers.ts';
 
 /**
  * Counter filing through the screens (phone, 360×640): the one-stop officer looks a walk-in
@@ -128,8 +128,7 @@ describe('counter filing: a walk-in citizen’s dossier, received at once (phone
 
 /** The API as a signed-in user (bearer token), for the steps the browser does not need to show. */
 const apiAs = async (username: string) => {
-  const login = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const { token } = (await login.json()) as { token: string };
+  const token = await apiToken(username);
   return async <T>(path: string, body?: object): Promise<T> => {
     const res = await fetch(`${baseUrl()}${path}`, {
       method: body ? 'POST' : 'GET',

@@ -39,6 +39,8 @@ export type IndexInputs = {
   feedback: { total: number; unsatisfied: number; overdue: number };
   /** Citizens' ratings of dossiers (satisfied = 4 or 5 of 5), or null where they are not collected. */
   ratings: { rated: number; satisfied: number } | null;
+  /** Reuse of digitised data: dossiers received with papers recorded, and those reusing a paper of the citizen's store; absent or null where not recorded. */
+  reuse?: { digitised: number; reused: number } | null;
   /** Shares entered by hand for the `manual` indicators, by indicator code. */
   manual?: Partial<Record<string, number>>;
 };
@@ -99,7 +101,9 @@ export const digitisationGroup = (i: IndexInputs): GroupScore =>
   group('digitisation', 'Số hóa hồ sơ', 22, [
     indicator('3.1', 'Hồ sơ có thành phần được số hóa khi tiếp nhận', 8, 'measured', 'hồ sơ có giấy tờ điện tử / hồ sơ tiếp nhận', ratio(i.dossiers.digitised, i.dossiers.received)),
     indicator('3.2', 'Kết quả giải quyết được cấp bản điện tử', 8, 'measured', 'hồ sơ có tệp kết quả điện tử / hồ sơ đã giải quyết', ratio(i.dossiers.doneEResult, i.dossiers.done)),
-    indicator('3.3', 'Khai thác, sử dụng lại dữ liệu đã số hóa', 6, 'manual', 'theo báo cáo của đơn vị (kho dữ liệu công dân chưa kết nối)', manualShare(i, '3.3')),
+    i.reuse
+      ? indicator('3.3', 'Khai thác, sử dụng lại dữ liệu đã số hóa', 6, 'measured', 'hồ sơ dùng lại giấy tờ trong kho dữ liệu của công dân / hồ sơ có giấy tờ số hóa khi tiếp nhận', ratio(i.reuse.reused, i.reuse.digitised))
+      : indicator('3.3', 'Khai thác, sử dụng lại dữ liệu đã số hóa', 6, 'manual', 'theo báo cáo của đơn vị (kho dữ liệu công dân chưa kết nối)', manualShare(i, '3.3')),
   ]);
 
 /** Group 4, cung cấp dịch vụ trực tuyến (22): toàn trình procedures, online filing, online payment. */

@@ -3,12 +3,15 @@ import type { CalendarService } from '../../../platform/calendar/service.ts';
 import type { DbClient } from '../../../platform/db/pool.ts';
 import { conflict } from '../../../platform/http/problems.ts';
 import { getCase, performAction, type PerformActionOptions, type WorkflowDefinition, type WorkflowEvent } from '../../../platform/workflow/index.ts';
+import { recordAfterAction } from '../digital/action-records.ts';
 import { nationalStatusOf } from '../dossier-workflow.ts';
 import { type Changes, checkStepFiles, effectOf } from './action-effects.ts';
 import { trackingUrl } from './context.ts';
 import { type DossierRow, iso } from './dossier-store.ts';
+import { feeAmountFor } from './fee-by-channel.ts';
 import type { FeeAccount } from './fee-payload.ts';
 import type { Notice } from './notices.ts';
+import { loadProcedure } from './procedure-source.ts';
 import { afterStatusChange } from './outbox.ts';
 import type { ActionAnswer } from './schema.ts';
 import { statusName } from './status.ts';
@@ -42,6 +45,14 @@ const answerOf = (row: DossierRow, def: WorkflowDefinition, event: WorkflowEvent
   fee: feeViewOf(row),
 });
 
+/** A fee notice without an amount owes the fee table's lines for the dossier's channel (fee-by-channel.ts). */
+const withChannelFee = async (tx: DbClient, row: DossierRow, req: ActionRequest) => {
+  if (req.action !== 'request_fee' || req.data?.amount !== undefined) return req.data;
+  const procedure = await loadProcedure(tx, row.procedure_code);
+  const amount = feeAmountFor(procedure?.fees ?? [], row.channel);
+  return amount > 0 ? { ...req.data, amount } : req.data;
+};
+
 /**
  * One workflow action on a dossier whose row the caller has locked (`findDossier(…, { forUpdate })`),
  * in the caller's transaction: the engine checks and records the event (state, role, required
@@ -53,7 +64,7 @@ export const applyDossierAction = async (tx: DbClient, deps: ActionDeps, row: Do
   if (!row.case_id || !row.code) throw conflict('Hồ sơ chưa nộp: hãy nộp bản nháp trước');
   const at = new Date();
   // Form 04 (apology): keep the appointment being replaced beside the reason and the new date.
-  const data = req.action === 'apologise' ? { ...req.data, previousDueAt: iso(row.due_at), form: '04' } : req.data;
+  const data = req.action === 'apologise' ? { ...req.data, previousDueAt: iso(row.due_at), form: '04' } : await withChannelFee(tx, row, req);
   const result = await performAction(tx, {
     caseId: row.case_id,
     action: req.action,
@@ -76,6 +87,7 @@ export const applyDossierAction = async (tx: DbClient, deps: ActionDeps, row: Do
   const state = result.case.state;
   const status = nationalStatusOf(state) ?? row.status;
   const updated = await updateRow(tx, row.id, { ...effect.changes, state, status, updated_at: at });
+  await recordAfterAction(tx, req.action, updated, { actor: req.actor, at, transactionId: req.transactionId });
   await recordAudit(tx, {
     actor: deps.audit,
     action: `dossier.${req.action}`,

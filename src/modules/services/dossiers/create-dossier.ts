@@ -1,6 +1,7 @@
 import { recordAudit } from '../../../platform/audit/index.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import { withTransaction } from '../../../platform/db/pool.ts';
+import { requireIdentityLevel } from '../../identity/identity-level.ts';
 import { checkFiling } from './check-filing.ts';
 import { auditActor, type DossierContext } from './context.ts';
 import { type DossierRow, findDossierByKey, iso } from './dossier-store.ts';
@@ -26,6 +27,8 @@ export const createDossier = async (ctx: DossierContext, body: CreateDossierBody
     if (earlier) return createAnswerOf(earlier);
   }
   const checked = await checkFiling(ctx.db, ownerId, body, { complete: body.submit });
+  // Filing at once is held to the procedure's VNeID level; a draft may be saved at any level.
+  if (body.submit) await requireIdentityLevel(ctx.db, ctx.principal, checked.procedure);
   return withTransaction(ctx.db, async (tx) => {
     const id = uuidv7();
     const at = new Date();

@@ -52,6 +52,8 @@ export type DossierRow = {
   national_code: string | null;
   /** The one-stop officer who filed a counter dossier for the citizen. */
   filed_by: string | null;
+  /** Papers reception recorded as digitised (../digital/papers.ts; counted by the IOC rollups, Decision 766 3.1). */
+  digitised_papers: number;
 };
 
 /** Reads one dossier (optionally locking its row for the rest of the transaction); undefined when absent. */

@@ -20,8 +20,12 @@ export type ProcedureForDossier = {
   restartOnSupplement: boolean;
   online: 'toan-trinh' | 'mot-phan';
   documents: ProcedureDocument[];
+  /** The fee table; a line's `channel` (online, counter, any) says which filings owe it (fee-by-channel.ts). */
+  fees: { name: string; amount: number; channel?: 'online' | 'counter' | 'any' }[];
   form: unknown;
   active: boolean;
+  /** VNeID level a citizen needs to file it online (modules/identity); counter filing ignores it. */
+  minIdentityLevel: number;
   updatedAt: Date;
 };
 
@@ -40,8 +44,10 @@ export const loadProcedure = async (db: Queryable, code: string): Promise<Proced
     restartOnSupplement: p.restartOnSupplement,
     online: p.online,
     documents: p.documents.map((d) => ({ code: d.code, name: d.name, required: d.required })),
+    fees: p.fees.map((f) => ({ name: f.name, amount: f.amount, channel: f.channel })),
     form: p.form,
     active: p.active,
+    minIdentityLevel: p.minIdentityLevel,
     updatedAt: new Date(p.updatedAt),
   };
 };

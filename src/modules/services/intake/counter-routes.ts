@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActorOf, requirePrincipal } from '../../../platform/auth/access.ts';
 import { withTransaction } from '../../../platform/db/pool.ts';
+import { maskEmail, maskIdNumber, maskPhone } from '../../privacy/masking.ts';
 import { contextOf, fileAtCounter, idempotencyKeyOf, statusName } from '../dossiers/index.ts';
 import { citizenById, findCitizen, registerWalkIn } from './citizens.ts';
 import { requireCounterOfficer } from './counter-officer.ts';
@@ -11,7 +12,7 @@ import { intakeIncomplete } from './errors.ts';
 
 /**
  * Counter filing ("Tiếp nhận hồ sơ trực tiếp"), mounted at `/api/intake/counter`, for one-stop
- * officers: find the citizen who came in person (exact phone, ID number or e-mail) or register a
+ * officers: find the citizen who came in person (exact phone, ID number or e-mail, sent in the body) or register a
  * walk-in citizen, then file the dossier with the scanned papers; it is received at once.
  */
 export const counterRoutes: FastifyPluginAsync = async (parent) => {
@@ -22,12 +23,14 @@ export const counterRoutes: FastifyPluginAsync = async (parent) => {
   // outside a one-stop centre, never 400.
   app.addHook('onRequest', async (request) => requireCounterOfficer(app.db, requirePrincipal(request)));
 
-  app.get(
-    '/citizens',
-    { config, schema: { tags, summary: 'Tìm công dân theo đúng số điện thoại, số định danh hoặc e-mail', querystring: CitizenQuery, response: { 200: z.object({ items: z.array(CitizenCard) }) } } },
+  // A POST with the identifier in the body: a CCCD number or a phone never travels in a URL (where
+  // proxies, logs and browser history keep it); the answer shows them masked (modules/privacy).
+  app.post(
+    '/citizens/search',
+    { config, schema: { tags, summary: 'Tìm công dân theo đúng số điện thoại, số định danh hoặc e-mail (gửi trong thân yêu cầu)', body: CitizenQuery, response: { 200: z.object({ items: z.array(CitizenCard) }) } } },
     async (request) => {
-      const found = await findCitizen(app.db, request.query);
-      return { items: found ? [found] : [] };
+      const found = await findCitizen(app.db, request.body);
+      return { items: found ? [{ ...found, phone: maskPhone(found.phone), email: maskEmail(found.email), idNumber: maskIdNumber(found.idNumber) }] : [] };
     },
   );
 

@@ -37,6 +37,8 @@ const writes = async () => ({
   outbox: await count('job_outbox'),
 });
 const get = (url: string, user?: string) => app.inject({ method: 'GET', url, headers: user ? bearer(t[user]!) : {} });
+/** The counter search: the identifier goes in the body, never in the URL. */
+const search = (query: object, user?: string) => app.inject({ method: 'POST', url: '/api/intake/counter/citizens/search', payload: query, headers: user ? bearer(t[user]!) : {} });
 const post = (url: string, payload: object, user?: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url, payload, headers: { ...(user ? bearer(t[user]!) : {}), ...headers } });
 
@@ -65,46 +67,46 @@ afterAll(() => sms?.close());
 
 describe('who may use the counter', () => {
   it('answers 401 without a session, on every endpoint', async () => {
-    expectProblem(await get('/api/intake/counter/citizens?phone=0912000001'), 401);
+    expectProblem(await search({ phone: '0912000001' }), 401);
     expectProblem(await post('/api/intake/counter/citizens', { fullName: 'A' }), 401);
     expectProblem(await post('/api/intake/counter/dossiers', {}), 401);
   });
 
   it.each(REFUSED)('%s (no dossier.process) gets 403, before the input is even read', async (user) => {
-    expectProblem(await get('/api/intake/counter/citizens?phone=not-a-phone', user), 403);
+    expectProblem(await search({ phone: 'not-a-phone' }, user), 403);
     expectProblem(await post('/api/intake/counter/citizens', { fullName: '' }, user), 403);
     expectProblem(await post('/api/intake/counter/dossiers', { citizenId: 'x' }, user), 403);
   });
 
   it.each(ELSEWHERE)('%s (dossier.process, but not at a one-stop centre) gets 404, before the input is read', async (user) => {
-    expectProblem(await get('/api/intake/counter/citizens?phone=not-a-phone', user), 404);
+    expectProblem(await search({ phone: 'not-a-phone' }, user), 404);
     expectProblem(await post('/api/intake/counter/citizens', { fullName: '' }, user), 404);
     expectProblem(await post('/api/intake/counter/dossiers', { citizenId: 'x' }, user), 404);
   });
 
   it.each(['motcua', 'cb.cn-ta.1', 'cb.xa01'])('%s (a one-stop centre or branch) may look citizens up', async (user) => {
-    expect((await get('/api/intake/counter/citizens?phone=0912000001', user)).statusCode).toBe(200);
+    expect((await search({ phone: '0912000001' }, user)).statusCode).toBe(200);
   });
 });
 
-describe('GET /api/intake/counter/citizens', () => {
+describe('POST /api/intake/counter/citizens/search', () => {
   it('finds a citizen by exact phone (any way it is written) or e-mail, never by anything else', async () => {
-    const byPhone = await get(`/api/intake/counter/citizens?phone=${encodeURIComponent('+84 912 000 001')}`, 'motcua');
+    const byPhone = await search({ phone: '+84 912 000 001' }, 'motcua');
     expect(byPhone.statusCode, byPhone.body).toBe(200);
     expect(byPhone.json().items).toEqual([
-      { id: await userIdOf(db, 'congdan'), fullName: 'Nguyễn Văn An', phone: '0912000001', email: 'congdan@example.vn', idNumber: null, hasAccount: true, walkIn: false },
+      { id: await userIdOf(db, 'congdan'), fullName: 'Nguyễn Văn An', phone: '0*******01', email: 'c*******@example.vn', idNumber: null, hasAccount: true, walkIn: false },
     ]);
-    expect((await get('/api/intake/counter/citizens?email=CongDan@Example.vn', 'motcua')).json().items).toHaveLength(1);
-    expect((await get('/api/intake/counter/citizens?phone=0912999999', 'motcua')).json().items).toEqual([]);
-    expect((await get('/api/intake/counter/citizens?idNumber=072090009999', 'motcua')).json().items).toEqual([]);
+    expect((await search({ email: 'CongDan@Example.vn' }, 'motcua')).json().items).toHaveLength(1);
+    expect((await search({ phone: '0912999999' }, 'motcua')).json().items).toEqual([]);
+    expect((await search({ idNumber: '072090009999' }, 'motcua')).json().items).toEqual([]);
     // Staff are not citizens: the one-stop officer's own phone finds nobody.
     const staffPhone = (await db.query<{ phone: string | null }>(`SELECT phone FROM users WHERE username = 'chuyenvien'`)).rows[0]?.phone;
-    if (staffPhone) expect((await get(`/api/intake/counter/citizens?phone=${staffPhone}`, 'motcua')).json().items).toEqual([]);
+    if (staffPhone) expect((await search({ phone: staffPhone }, 'motcua')).json().items).toEqual([]);
   });
 
   it('refuses a query without exactly one valid key (400)', async () => {
-    for (const query of ['', 'phone=12345', 'idNumber=12345', 'email=not-mail', 'phone=0912000001&idNumber=072090001234']) {
-      expectProblem(await get(`/api/intake/counter/citizens?${query}`, 'motcua'), 400);
+    for (const query of [{}, { phone: '12345' }, { idNumber: '12345' }, { email: 'not-mail' }, { phone: '0912000001', idNumber: '072090001234' }]) {
+      expectProblem(await search(query, 'motcua'), 400);
     }
   });
 });
@@ -120,7 +122,10 @@ describe('POST /api/intake/counter/citizens', () => {
     const user = (await db.query('SELECT roles, password_hash FROM users WHERE id = $1', [card.id])).rows[0];
     expect(user).toEqual({ roles: ['citizen'], password_hash: null });
     expect((await db.query('SELECT opened_by, claimed_at FROM walk_in_accounts WHERE user_id = $1', [card.id])).rows[0]).toEqual({ opened_by: officerId, claimed_at: null });
-    expect((await get('/api/intake/counter/citizens?idNumber=072190005678', 'cb.cn-ta.1')).json().items).toEqual([card]);
+    // The search answers the same card with its identifiers masked.
+    const found = (await search({ idNumber: '072190005678' }, 'cb.cn-ta.1')).json().items;
+    expect(found).toEqual([{ ...card, phone: `0*******${phone.slice(-2)}`, idNumber: '072*******78' }]);
+    expect(JSON.stringify(found)).not.toContain('072190005678');
     expect(await count(`audit_log WHERE action = 'user.walk-in.open' AND target_id = $1`, [card.id])).toBe(1);
 
     const before = await writes();
@@ -263,7 +268,7 @@ describe('the walk-in citizen claims the account', () => {
     expect((await db.query('SELECT claimed_at FROM walk_in_accounts WHERE user_id = $1', [citizen.id])).rows[0].claimed_at).not.toBeNull();
     const mine = await app.inject({ url: '/api/dossiers?mine=true', headers: bearer(session.token) });
     expect(mine.json().items.map((d: { code: string; channel: string }) => [d.code, d.channel])).toEqual([[filed.code, 'counter']]);
-    expect((await get(`/api/intake/counter/citizens?phone=${citizen.phone}`, 'motcua')).json().items[0]).toMatchObject({ hasAccount: true, walkIn: false });
+    expect((await search({ phone: citizen.phone }, 'motcua')).json().items[0]).toMatchObject({ hasAccount: true, walkIn: false });
     // Claimed once: a second sign-up with that phone is told the number is taken, and gets no code.
     const sent = sms.requests.length;
     await app.inject({ method: 'POST', url: '/api/auth/signup/start', payload: { phone: citizen.phone }, remoteAddress: '10.9.0.2' });

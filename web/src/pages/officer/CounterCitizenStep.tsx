@@ -113,7 +113,7 @@ export const CounterCitizenStep = ({ onChosen }: { onChosen: (citizen: CitizenCa
     }
     setError(undefined);
     try {
-      const answer = await api<{ items: CitizenCard[] }>(ENDPOINTS.counterCitizens({ [key]: text }));
+      const answer = await api<{ items: CitizenCard[] }>(ENDPOINTS.counterCitizenSearch, { method: 'POST', body: { [key]: text } });
       setResult({ key, value: text, found: answer.items[0] ?? null });
     } catch (caught) {
       if (!(caught instanceof ApiError)) throw caught;

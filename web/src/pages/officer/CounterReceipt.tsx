@@ -79,6 +79,9 @@ export const CounterReceipt = ({ filed, onNext }: { filed: CounterFiled; onNext:
         <Link href={`/officer/dossiers/${encodeURIComponent(filed.id)}`} className="button button-secondary">
           {t('counter.openDossier')}
         </Link>
+        <a href={`/api/dossiers/${encodeURIComponent(filed.id)}/forms/receipt.pdf`} className="button button-secondary" download>
+          {t('digital.form.receipt')}
+        </a>
       </p>
     </>
   );

@@ -4,6 +4,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, type Location } from '../../router.tsx';
 import { ActionDialog } from '../services/ActionDialog.tsx';
+import { DigitalPanel } from '../services/DigitalPanel.tsx';
 import { DossierContent, DossierFacts } from '../services/DossierFacts.tsx';
 import { History } from '../services/History.tsx';
 import { actionLabel } from '../services/labels.ts';
@@ -66,6 +67,7 @@ export const OfficerDossierPage = ({ location, params }: { location: Location; p
           </p>
         )}
       </section>
+      {d.code ? <DigitalPanel dossier={d} canIssue={d.state === 'done' && allowed.includes('return_result')} onIssued={reload} /> : null}
       <DossierContent dossier={d} procedure={procedure} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>

@@ -3,6 +3,8 @@ import { useProblemTitle } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { StoredPaperPicker } from './StoredPaperPicker.tsx';
+import type { StoredPaper } from './stored-papers.ts';
 import type { DossierDocument, ProcedureDocument } from './types.ts';
 import { uploadFile } from './upload.ts';
 
@@ -19,13 +21,15 @@ type SlotProps = {
   error?: string;
   onAdd: (file: DossierDocument) => void;
   onRemove: (fileId: string) => void;
+  /** The citizen's store, offered instead of an upload (citizens' own forms only). */
+  stored?: StoredPaper[];
 };
 
 /**
  * One document the procedure asks for: the files already attached, a file picker, the upload's
  * progress, and — when an upload fails — what went wrong, saying that the draft is kept.
  */
-const DocumentSlot = ({ document: doc, files, error, onAdd, onRemove }: SlotProps) => {
+const DocumentSlot = ({ document: doc, files, error, onAdd, onRemove, stored }: SlotProps) => {
   const { t, lang } = useI18n();
   const titleOf = useProblemTitle();
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -96,6 +100,9 @@ const DocumentSlot = ({ document: doc, files, error, onAdd, onRemove }: SlotProp
           onChange={(e) => void pick(e)}
         />
       </div>
+      {stored ? (
+        <StoredPaperPicker id={id} code={doc.code} papers={stored} attachedIds={files.map((f) => f.fileId)} onPick={(p) => onAdd({ code: doc.code, fileId: p.fileId, name: p.name })} />
+      ) : null}
       <div role="status" aria-live="polite" className="upload-status">
         {progress ? (
           <>
@@ -118,10 +125,11 @@ type Props = {
   attached: DossierDocument[];
   errors: Record<string, string>;
   onChange: Dispatch<SetStateAction<DossierDocument[]>>;
+  stored?: StoredPaper[];
 };
 
 /** The procedure's documents, each with its uploads; `errors` are keyed `documents.<code>`. */
-export const DocumentUploads = ({ documents, attached, errors, onChange }: Props) => (
+export const DocumentUploads = ({ documents, attached, errors, onChange, stored }: Props) => (
   <>
     {documents.map((doc) => (
       <DocumentSlot
@@ -129,6 +137,7 @@ export const DocumentUploads = ({ documents, attached, errors, onChange }: Props
         document={doc}
         files={attached.filter((a) => a.code === doc.code)}
         error={errors[`documents.${doc.code}`]}
+        stored={stored}
         onAdd={(file) => onChange((all) => [...all, file])}
         onRemove={(fileId) => onChange((all) => all.filter((a) => !(a.code === doc.code && a.fileId === fileId)))}
       />

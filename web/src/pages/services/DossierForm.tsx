@@ -8,11 +8,15 @@ import { navigate } from '../../router.tsx';
 import { CommuneSelect } from './CommuneSelect.tsx';
 import { DocumentUploads, documentInputId } from './DocumentUploads.tsx';
 import { DraftStatusLine } from './DraftStatusLine.tsx';
+import { IdentityLevelHelp } from './IdentityLevelHelp.tsx';
+import { PrefillPanel } from './PrefillPanel.tsx';
 import { newIdempotencyKey } from './idempotency.ts';
 import { inputIdOf, problemText, SchemaFields } from './SchemaFields.tsx';
 import { checkForm, dataOf, fieldKeyOf, fieldsOf, formItemsOf, valuesOf, type FormValues } from './schema-form.ts';
 import type { Dossier, DossierDocument, Filed, ProcedureDetail } from './types.ts';
 import { useDraft } from './use-draft.ts';
+import type { StoredPaper } from './stored-papers.ts';
+import { useResource } from './use-resource.ts';
 
 type Props = {
   procedure: ProcedureDetail;
@@ -43,6 +47,8 @@ export const DossierForm = ({ procedure, draft, local, owner, onDraftCreated, on
   const [summary, setSummary] = useState<Summary>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
+  // The citizen's store: papers digitised for earlier dossiers, offered instead of a new upload.
+  const [stored] = useResource<{ items: StoredPaper[] }>('/api/store/papers');
   const attempt = useRef<string | null>(null);
   const busy = useRef(false);
   const summaryBox = useRef<HTMLDivElement>(null);
@@ -80,6 +86,13 @@ export const DossierForm = ({ procedure, draft, local, owner, onDraftCreated, on
     setValues((v) => ({ ...v, [key]: value }));
     if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
     setSummary((list) => list.filter((s) => s.key !== key));
+  };
+
+  /** Values from the population database, into the fields of this form that have their keys. */
+  const prefill = (found: Record<string, string>): number => {
+    const keys = Object.keys(found).filter((key) => fields.some((f) => f.key === key));
+    for (const key of keys) change(key, found[key]!);
+    return keys.length;
   };
 
   // A document error goes once a file is attached to it.
@@ -150,16 +163,18 @@ export const DossierForm = ({ procedure, draft, local, owner, onDraftCreated, on
         </div>
       ) : null}
       {summary.length === 0 ? <ProblemAlert problem={problem} /> : null}
+      <IdentityLevelHelp problem={problem} requiredLevel={procedure.minIdentityLevel} />
       <DraftStatusLine status={draftState.status} />
       <section className="panel" aria-labelledby="apply-data">
         <h2 id="apply-data">{t('apply.data')}</h2>
+        <PrefillPanel onFill={prefill} />
         {isCommune ? <CommuneSelect value={communeCode} error={errors.communeCode} onChange={setCommuneCode} /> : null}
         <SchemaFields items={items} values={values} errors={errors} onChange={change} />
       </section>
       <section className="panel" aria-labelledby="apply-docs">
         <h2 id="apply-docs">{t('apply.documents')}</h2>
         <p className="hint">{t('apply.documentsHint')}</p>
-        <DocumentUploads documents={procedure.documents} attached={documents} errors={errors} onChange={setDocuments} />
+        <DocumentUploads documents={procedure.documents} attached={documents} errors={errors} onChange={setDocuments} stored={stored.kind === 'ok' ? stored.value.items : undefined} />
       </section>
       <p className="hint">{t('apply.submitHint')}</p>
       <button type="submit" className="button" aria-disabled={isSubmitting}>

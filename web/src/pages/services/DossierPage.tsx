@@ -4,6 +4,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, type Location } from '../../router.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
+import { DigitalPanel } from './DigitalPanel.tsx';
 import { DossierContent, DossierFacts } from './DossierFacts.tsx';
 import { History } from './History.tsx';
 import { actionLabel } from './labels.ts';
@@ -69,6 +70,7 @@ export const DossierPage = ({ location, params }: { location: Location; params: 
           ) : null}
         </p>
       ) : null}
+      {d.code ? <DigitalPanel dossier={d} /> : null}
       {d.canRate || d.rating ? <RatingWidget dossierId={d.id} rating={d.rating ?? null} onRated={reload} /> : null}
       <DossierContent dossier={d} procedure={procedure} />
       <section aria-labelledby="history-title">

@@ -66,6 +66,9 @@ export const MyDossiersPage = ({ location }: { location: Location }) => {
     <Page title={t('citizen.dossiers')} lead={t('myDossiers.lead')}>
       {user ? (
         <>
+          <p>
+            <Link href="/kho-du-lieu">{t('store.link')}</Link>
+          </p>
           <KeptDrafts owner={user.id} />
           <List />
         </>

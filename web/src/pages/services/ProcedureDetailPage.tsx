@@ -5,6 +5,7 @@ import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { formatMoney, formatNumber } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { Link } from '../../router.tsx';
+import { useIdentityLevelLabel } from './IdentityLevelHelp.tsx';
 import { onlineLabel, timeLimitLabel } from './labels.ts';
 import type { ProcedureDetail, ProcedureDocument, ProcedureFee } from './types.ts';
 import { useResource } from './use-resource.ts';
@@ -58,6 +59,7 @@ export const ProcedureDetailPage = ({ params }: { params: Record<string, string>
   const session = useSession();
   const code = params.code ?? '';
   const [procedure] = useResource<ProcedureDetail>(ENDPOINTS.procedure(code));
+  const identityLevelLabel = useIdentityLevelLabel();
 
   if (procedure.kind === 'loading') return <Loading />;
   if (procedure.kind === 'not-found') {
@@ -89,6 +91,11 @@ export const ProcedureDetailPage = ({ params }: { params: Record<string, string>
         <dd>{timeLimitLabel(t, lang, p)}</dd>
         <dt>{t('procedure.result')}</dt>
         <dd>{p.result}</dd>
+        <dt>{t('identity.level')}</dt>
+        <dd>
+          {identityLevelLabel(p.minIdentityLevel)}
+          {p.minIdentityLevel ? <span className="hint"> {t('identity.levelNote')}</span> : null}
+        </dd>
       </dl>
       <p className="actions">
         {session.status === 'guest' ? (

@@ -38,6 +38,8 @@ export type ProcedureDetail = ProcedureSummary & {
   result: string;
   legalBasis: string;
   restartOnSupplement?: boolean;
+  /** VNeID level needed to file online: 0 any account, 1 or 2 (absent from older servers: 0). */
+  minIdentityLevel?: number;
 };
 
 /** One file attached to a dossier, under the procedure's document code (`name`: known in this page only). */
