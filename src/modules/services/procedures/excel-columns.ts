@@ -28,6 +28,7 @@ export const PROCEDURE_SHEET: Column[] = [
   { key: 'workflowKey', header: 'Quy trình xử lý', kind: 'text', width: 16 },
   { key: 'reviewNote', header: 'Ghi chú rà soát', kind: 'text', width: 40 },
   { key: 'active', header: 'Đang áp dụng', kind: 'bool', width: 10 },
+  { key: 'minIdentityLevel', header: 'Mức định danh điện tử tối thiểu (0/1/2)', kind: 'int', width: 10 },
   { key: 'form', header: 'Biểu mẫu điện tử (JSON Schema 2020-12)', kind: 'json', width: 60 },
 ];
 

@@ -27,15 +27,16 @@ export const IMPORT_LOCK = 727_003;
 const params = (p: ProcedureInput) => [
   p.code, p.nationalCode, p.name, p.field, p.level, p.agencyCode, p.days, p.hours, p.timeLimit, p.restartOnSupplement, p.online,
   JSON.stringify(p.fees), JSON.stringify(p.documents), JSON.stringify(p.form), p.result, p.legalBasis, p.workflowKey, p.reviewNote, p.active,
+  p.minIdentityLevel,
 ];
 
 const INSERT = `INSERT INTO procedures (code, national_code, name, field, level, agency_code, days, hours, time_limit,
-    restart_on_supplement, online, fees, documents, form, result, legal_basis, workflow_key, review_note, active)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
+    restart_on_supplement, online, fees, documents, form, result, legal_basis, workflow_key, review_note, active, min_identity_level)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
 
 const UPDATE = `UPDATE procedures SET national_code = $2, name = $3, field = $4, level = $5, agency_code = $6, days = $7, hours = $8,
     time_limit = $9, restart_on_supplement = $10, online = $11, fees = $12, documents = $13, form = $14, result = $15,
-    legal_basis = $16, workflow_key = $17, review_note = $18, active = $19, updated_at = now()
+    legal_basis = $16, workflow_key = $17, review_note = $18, active = $19, min_identity_level = $20, updated_at = now()
   WHERE code = $1`;
 
 /** The import inside a caller's transaction (the shipped-catalogue import adds its bookkeeping). */

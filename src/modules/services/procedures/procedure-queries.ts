@@ -7,7 +7,7 @@ export const PROCEDURE_COLUMNS = `p.code, p.national_code AS "nationalCode", p.n
   p.agency_code AS "agencyCode", a.name AS "agencyName", p.days, p.hours, p.time_limit AS "timeLimit",
   p.restart_on_supplement AS "restartOnSupplement", p.online, p.fees, p.documents, p.form, p.result,
   p.legal_basis AS "legalBasis", p.workflow_key AS "workflowKey", p.review_note AS "reviewNote", p.active,
-  p.updated_at AS "updatedAt"`;
+  p.min_identity_level AS "minIdentityLevel", p.updated_at AS "updatedAt"`;
 export const PROCEDURE_FROM = 'procedures p LEFT JOIN agencies a ON a.code = p.agency_code';
 
 /** Commune-level procedures name no agency of their own: say who handles them. */
@@ -50,6 +50,7 @@ export const toInput = (p: Procedure): ProcedureInput => ({
   workflowKey: p.workflowKey,
   reviewNote: p.reviewNote,
   active: p.active,
+  minIdentityLevel: p.minIdentityLevel as ProcedureInput['minIdentityLevel'],
 });
 
 /** Every procedure in catalogue form, by code; `codes` limits it to those (locked FOR UPDATE). */

@@ -27,6 +27,7 @@ export const ProcedureAgencyCode = z
 export const Level = z.enum(['province', 'commune']);
 export const OnlineKind = z.enum(['toan-trinh', 'mot-phan']);
 export const FeeChannel = z.enum(['online', 'counter', 'any']);
+export const MinIdentityLevel = z.union([z.literal(0), z.literal(1), z.literal(2)], 'Mức định danh điện tử tối thiểu: 0, 1 hoặc 2');
 
 /** Stored text: NFC, trimmed, one tone-mark placement; then non-empty and at most `max` long. */
 const Text = (max: number) => z.string().transform(normalizeText).pipe(z.string().min(1, 'Không được để trống').max(max));
@@ -79,6 +80,8 @@ export const ProcedureInput = z
     workflowKey: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/).max(80).default(DEFAULT_WORKFLOW),
     reviewNote: NullableText(2000),
     active: z.boolean().default(true),
+    /** Electronic-identification level to file online: 0 any account, 1 or 2 = VNeID level (Decree 69/2024). */
+    minIdentityLevel: MinIdentityLevel.default(0),
   })
   .superRefine((p, ctx) => {
     if (p.days === null && p.hours === null) ctx.addIssue({ code: 'custom', path: ['days'], message: 'Cần thời hạn theo ngày làm việc (days) hoặc giờ làm việc (hours)' });
@@ -144,6 +147,7 @@ export const Procedure = z.object({
   workflowKey: z.string(),
   reviewNote: z.string().nullable(),
   active: z.boolean(),
+  minIdentityLevel: z.number(),
   updatedAt: z.date(),
 });
 export type Procedure = z.infer<typeof Procedure>;

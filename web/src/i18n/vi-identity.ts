@@ -1,0 +1,35 @@
+/**
+ * Vietnamese texts of electronic identity (VNeID levels) and prefill from the national population
+ * database, spread into vi.ts. Same rules: plain words, full diacritics, classic tone marks.
+ */
+export const viIdentity = {
+  'identity.level': 'Mức định danh điện tử',
+  'identity.level0': 'Không yêu cầu (mọi tài khoản)',
+  'identity.level1': 'Tài khoản định danh điện tử VNeID mức độ 1 trở lên',
+  'identity.level2': 'Tài khoản định danh điện tử VNeID mức độ 2',
+  'identity.levelNote': 'Thủ tục này chỉ nộp trực tuyến được khi bạn đăng nhập bằng VNeID. Nộp tại quầy một cửa thì không cần.',
+  'identity.raiseTitle': 'Cách nộp được hồ sơ này',
+  'identity.raiseStep1': 'Đăng xuất khỏi tài khoản hiện tại.',
+  'identity.raiseStep2': 'Chọn “Đăng nhập bằng VNeID” và đăng nhập bằng tài khoản định danh điện tử mức độ {level}.',
+  'identity.raiseStep3': 'Nếu tài khoản VNeID của bạn mới ở mức độ 1: mang thẻ căn cước gắn chip đến công an xã, phường nơi gần nhất để nâng lên mức độ 2.',
+  'identity.raiseStep4': 'Bản nháp đã được lưu: sau khi đăng nhập lại, mở “Hồ sơ của tôi” để nộp tiếp. Bạn cũng có thể nộp tại quầy một cửa.',
+  'identity.signInVneid': 'Đăng nhập bằng VNeID',
+  'prefill.button': 'Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư',
+  'prefill.title': 'Điền sẵn thông tin của bạn',
+  'prefill.what': 'Hệ thống sẽ tra cứu theo số định danh cá nhân của chính bạn (từ tài khoản VNeID hoặc thẻ căn cước bạn đã xuất trình): họ tên, ngày sinh, giới tính, nơi thường trú và nơi ở hiện tại.',
+  'prefill.why': 'Mục đích: điền sẵn tờ khai để bạn không phải gõ lại những gì Nhà nước đã có. Thông tin chỉ dùng cho hồ sơ bạn nộp; mỗi lần tra cứu đều được ghi nhật ký.',
+  'prefill.withdraw': 'Bạn có thể rút lại sự đồng ý bất cứ lúc nào ở trang “Dữ liệu của tôi”.',
+  'prefill.agree': 'Tôi đồng ý cho tra cứu Cơ sở dữ liệu quốc gia về dân cư để điền sẵn tờ khai',
+  'prefill.agreeRequired': 'Hãy đánh dấu đồng ý, hoặc bỏ qua và tự điền.',
+  'prefill.already': 'Bạn đã đồng ý cho tra cứu.',
+  'prefill.confirm': 'Tra cứu và điền sẵn',
+  'prefill.cancel': 'Để tôi tự điền',
+  'prefill.loading': 'Đang tra cứu…',
+  'prefill.done': 'Đã điền sẵn {count} mục. Hãy kiểm tra lại trước khi nộp.',
+  'prefill.none': 'Tờ khai này không có mục nào điền sẵn được. Bạn tự điền nhé.',
+  'prefill.failed': 'Bạn vẫn có thể tự điền tờ khai như bình thường.',
+  'problem.identity-level-required': 'Thủ tục này yêu cầu đăng nhập bằng VNeID mức độ 2',
+  'problem.consent-required': 'Cần sự đồng ý của bạn trước khi tra cứu',
+  'problem.population-not-found': 'Không tìm thấy thông tin của bạn trong Cơ sở dữ liệu quốc gia về dân cư',
+  'problem.population-unavailable': 'Chưa kết nối được Cơ sở dữ liệu quốc gia về dân cư',
+};
