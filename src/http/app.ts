@@ -44,7 +44,7 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : uuidv7();
     },
-    trustProxy: config.isProduction,
+    trustProxy: config.trustProxy ?? config.isProduction,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,

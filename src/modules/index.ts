@@ -11,9 +11,13 @@ import { procedureRoutes } from './services/procedures/routes.ts';
 import { portalRoutes } from './services/portal/routes.ts';
 import { dossierRoutes, publicDossierRoutes } from './services/dossiers/index.ts';
 import { intakeRoutes } from './services/intake/index.ts';
+import { digitalRoutes } from './services/digital/index.ts';
 import { open311Routes } from './feedback/open311/index.ts';
 import { feedbackRoutes } from './feedback/index.ts';
 import { iocRoutes } from './ioc/index.ts';
+import { securityRoutes } from './security/index.ts';
+import { meRoutes, privacyAdminRoutes, publicPrivacyRoutes } from './privacy/index.ts';
+import { identityRoutes } from './identity/index.ts';
 
 /** Every HTTP route plugin, platform and domain modules, with the prefix it is mounted under. */
 export type ModuleRegistration = { prefix: string; plugin: FastifyPluginAsync };
@@ -30,9 +34,15 @@ export const modules: ModuleRegistration[] = [
   { prefix: '/api/dossiers', plugin: dossierRoutes },
   { prefix: '/api/public/dossiers', plugin: publicDossierRoutes },
   { prefix: '/api/intake', plugin: intakeRoutes },
+  { prefix: '/api', plugin: digitalRoutes },
   { prefix: '/api/procedures', plugin: procedureRoutes },
   { prefix: '/api/ioc', plugin: iocRoutes },
   { prefix: '/api/feedback', plugin: feedbackRoutes },
+  { prefix: '/api/admin', plugin: securityRoutes },
+  { prefix: '/api/me', plugin: meRoutes },
+  { prefix: '/api/me', plugin: identityRoutes },
+  { prefix: '/api/privacy', plugin: privacyAdminRoutes },
+  { prefix: '/api/public/privacy', plugin: publicPrivacyRoutes },
   { prefix: '/api', plugin: orgRoutes },
   { prefix: '/open311/v2', plugin: open311Routes },
 ];

@@ -6,10 +6,15 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/platform/config/index.ts';
 import { startServer } from '../../src/server.ts';
+import { startSmsInbox } from './sms-inbox.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's database, for the sign-in helper's TOTP replay marker (helpers.ts `signIn`). */
+    databaseUrl: string;
+    /** The fake SMS gateway's inbox (sms-inbox.ts): one-time codes texted to citizens. */
+    smsInboxUrl: string;
   }
 }
 
@@ -30,6 +35,7 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tinhso-e2e-'));
   chmodSync(dataDir, 0o755); // the embedded server runs as `postgres` when we are root
+  const sms = await startSmsInbox();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -37,12 +43,19 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: 'warn',
     TINHSO_DATA_DIR: dataDir,
     TINHSO_SEED_DEMO: 'true',
+    SMS_GATEWAY_URL: `${sms.url}/sms`,
+    SMS_GATEWAY_TOKEN: 'e2e-sms-token',
+    // The built-in demo population database (modules/identity/population), for prefill.spec.ts.
+    POPULATION_API_URL: 'demo',
   });
   const server = await startServer(config);
   project.provide('baseUrl', server.address);
+  project.provide('databaseUrl', server.database.url);
+  project.provide('smsInboxUrl', sms.url);
 
   return async () => {
     await server.stop();
+    await sms.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, expectAccessible, expectHeading, expectNoHorizontalScroll, screenshot, signIn, useBrowser } from './helpers.ts';
+import { apiToken, baseUrl, expectAccessible, expectHeading, expectNoHorizontalScroll, screenshot, signIn, useBrowser } from './helpers.ts';
 
 /**
  * The operations centre through the screens: the province leader opens the dashboard from the
@@ -10,10 +10,7 @@ import { baseUrl, DEMO_PASSWORD, expectAccessible, expectHeading, expectNoHorizo
  */
 const open = useBrowser();
 
-const token = async (username: string) => {
-  const res = await fetch(`${baseUrl()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  return ((await res.json()) as { token: string }).token;
-};
+const token = (username: string) => apiToken(username);
 
 describe('operations centre (leaders)', () => {
   it('a province leader opens the dashboard from home, reads it, drills down to a commune and downloads the report', { timeout: 90_000 }, async () => {

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { MapTileUrl, mapTilesConfig } from './map-tiles.ts';
+import { PopulationApiKey, PopulationApiUrl, populationConfig, populationProblems, PopulationTimeoutMs } from './population.ts';
+import { AuditRetentionMonths, BackupEncryptionKey, TrustProxy } from './security.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use';
+export const DEV_SESSION_SECRET = 'dev-only-session-secret-not-for-production-use';
 const DEV_PORTAL_INTAKE_SECRET = 'dev-only-portal-intake-secret-not-for-production';
 
 /** Every setting the server reads, from environment variables, parsed once at start. */
@@ -25,6 +27,12 @@ export const ConfigSchema = z
     SESSION_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     AUDIT_SIGNING_KEY: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+    PRIVACY_REQUEST_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(10),
+    SESSION_STAFF_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(3).max(20).default(5),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(30, 'tối đa 30 phút / at most 30 minutes').default(15),
+    TOTP_ENCRYPTION_KEY: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     FILES_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default('Tỉnh số <no-reply@tinhso.local>'),
@@ -42,8 +50,15 @@ export const ConfigSchema = z
     PAYMENT_ACCOUNT_NO: z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'tối đa 19 chữ/số / up to 19 letters or digits').optional(),
     PAYMENT_ACCOUNT_NAME: z.string().min(1).max(50).optional(),
     PAYMENT_CALLBACK_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
+    RESULT_SIGNING_KEY: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     MAP_TILE_URL: MapTileUrl,
     MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+    POPULATION_API_URL: PopulationApiUrl,
+    POPULATION_API_KEY: PopulationApiKey,
+    POPULATION_API_TIMEOUT_MS: PopulationTimeoutMs,
+    BACKUP_ENCRYPTION_KEY: BackupEncryptionKey,
+    AUDIT_RETENTION_MONTHS: AuditRetentionMonths,
+    TRUST_PROXY: TrustProxy,
     RATE_LIMIT_ALLOW: z
       .string()
       .default('')
@@ -54,6 +69,7 @@ export const ConfigSchema = z
       const missing = c.PAYMENT_BANK_BIN ? 'PAYMENT_ACCOUNT_NO' : 'PAYMENT_BANK_BIN';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'cần cả PAYMENT_BANK_BIN và PAYMENT_ACCOUNT_NO / set both or neither' });
     }
+    for (const p of populationProblems(c)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
     if (c.NODE_ENV !== 'production') return;
     if (!c.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'bắt buộc khi NODE_ENV=production / required in production' });
@@ -82,6 +98,17 @@ const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
   seedDemo: env.TINHSO_SEED_DEMO ?? env.NODE_ENV !== 'production',
   sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
   sessionTtlHours: env.SESSION_TTL_HOURS,
+  /** Working days to complete a data subject's request (modules/privacy); the register documents the default. */
+  privacyRequestWorkingDays: env.PRIVACY_REQUEST_WORKING_DAYS,
+  /** Sign-in security (auth/README.md): staff sessions' absolute and idle limits, lockout, TOTP secret key. */
+  signIn: {
+    staffTtlHours: env.SESSION_STAFF_TTL_HOURS,
+    idleMinutes: env.SESSION_IDLE_MINUTES,
+    maxAttempts: env.LOGIN_MAX_ATTEMPTS,
+    lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+    /** Encrypts stored TOTP secrets; falls back to a key derived from the session secret (totp-secrets.ts). */
+    totpKey: env.TOTP_ENCRYPTION_KEY,
+  },
   /** Signs audit checkpoints; falls back to a key derived from the session secret (audit/signing.ts). */
   auditSigningKey: env.AUDIT_SIGNING_KEY,
   filesMaxBytes: env.FILES_MAX_BYTES,
@@ -92,6 +119,14 @@ const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
       ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
       : undefined,
   rateLimitAllow: env.RATE_LIMIT_ALLOW,
+  /** Encrypts `tinhso backup` files and audit archives (platform/backup/encryption.ts); 32 bytes. */
+  backupEncryptionKey: env.BACKUP_ENCRYPTION_KEY,
+  /** Audit entries older than this are archived to a file and removed from the table (audit/retention.ts). */
+  auditRetentionMonths: env.AUDIT_RETENTION_MONTHS,
+  /** X-Forwarded-* from a reverse proxy; undefined = not set (trusted in production only). */
+  trustProxy: env.TRUST_PROXY,
+  /** The national population database's lookup (modules/identity/population); url `demo` = built-in fake. */
+  population: populationConfig(env),
   /** Base map tiles of the web app's maps (config/map-tiles.ts); tileUrl null = no base map. */
   map: mapTilesConfig(env.MAP_TILE_URL, env.MAP_TILE_ATTRIBUTION),
   /** National public-service portal sync (modules/services/portal); unset URL = not configured. */
@@ -102,6 +137,8 @@ const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
     /** HMAC key of the national portal's forwarded dossiers (modules/services/intake); demo value outside production. */
     intakeSecret: env.PORTAL_INTAKE_SECRET ?? (env.NODE_ENV === 'production' ? undefined : DEV_PORTAL_INTAKE_SECRET),
   },
+  /** Signs electronic results (modules/services/digital); falls back to a key derived from the session secret. */
+  resultSigningKey: env.RESULT_SIGNING_KEY,
   /** Fee collection (platform/payments): demo account and secret outside production only. */
   payments: paymentsConfig(env),
 });

@@ -1,7 +1,11 @@
+import { enIdentity } from './en-identity.ts';
 import { enIoc } from './en-ioc.ts';
 import { enOffline } from './en-offline.ts';
 import { enFeedback } from './en-feedback.ts';
+import { enPrivacy } from './en-privacy.ts';
+import { enSecurity } from './en-security.ts';
 import { enServices } from './en-services.ts';
+import { enDigital } from './en-digital.ts';
 import type { Messages } from './vi.ts';
 
 /** English, loaded only when someone switches to it. Same keys as vi.ts. */
@@ -84,6 +88,27 @@ export const en: Messages = {
   'login.or': 'or',
   'login.noAccount': 'No account yet?',
   'login.signupLink': 'Create a citizen account',
+  'login.mfaTitle': 'Two-step verification',
+  'login.mfaIntro': 'Open the authenticator app on your phone (Google Authenticator, Microsoft Authenticator…) and enter the 6-digit code for Tỉnh số.',
+  'login.code': 'Verification code',
+  'login.codeHint': '6 digits; it changes every 30 seconds',
+  'login.codeRequired': 'Please enter the verification code.',
+  'login.recoveryCode': 'Recovery code',
+  'login.recoveryHint': 'One of the 10 recovery codes you saved at set-up (XXXXX-XXXXX); each works once.',
+  'login.useRecovery': 'Cannot use the app? Enter a recovery code',
+  'login.useApp': 'Use a code from the authenticator app',
+  'login.verify': 'Verify',
+  'login.verifying': 'Checking…',
+  'login.startOver': 'Start signing in again',
+  'login.enrolTitle': 'Set up two-step verification',
+  'login.enrolIntro': 'Staff and administrator accounts need two-step verification. Scan the QR code with an authenticator app, or type the secret key below, then enter the 6-digit code the app shows.',
+  'login.enrolQr': 'QR code to add your Tỉnh số account to an authenticator app',
+  'login.enrolSecret': 'Secret key',
+  'login.enrolUri': 'otpauth address (for apps that accept a pasted address)',
+  'login.recoveryTitle': 'Your recovery codes',
+  'login.recoveryIntro': 'Keep these 10 codes somewhere safe (print or copy them). Without your phone, each one works once in place of a verification code. They are shown only this once.',
+  'login.recoveryDone': 'I have saved the codes, continue',
+  'problem.login-ticket-invalid': 'The sign-in has expired; please sign in again',
 
   'signup.title': 'Create a citizen account',
   'signup.intro': 'Enter your phone number or email. We will send you a 6-digit code.',
@@ -168,6 +193,14 @@ export const en: Messages = {
   'profile.logout': 'Sign out',
   'profile.logoutAll': 'Sign out on all devices',
   'profile.logoutAllHint': "Use this if you lost your phone or signed in on someone else's device.",
+  'password.title': 'Change password',
+  'password.current': 'Current password',
+  'password.next': 'New password',
+  'password.nextHint': 'At least 8 characters (12 for staff and administrator accounts); not your username, phone or e-mail, and not a common password.',
+  'password.currentRequired': 'Please enter your current password.',
+  'password.nextRequired': 'Please enter a new password.',
+  'password.submit': 'Change password',
+  'password.done': 'Password changed. Your other devices have been signed out.',
 
   'problem.validation-failed': 'Some fields are not valid',
   'problem.bad-request': 'The request is not valid',
@@ -190,8 +223,12 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist or has moved.',
   ...enServices,
+  ...enDigital,
   ...enIoc,
   ...enFeedback,
+  ...enPrivacy,
+  ...enSecurity,
   ...enOffline,
+  ...enIdentity,
 };
 

@@ -1,7 +1,11 @@
+import { viIdentity } from './vi-identity.ts';
 import { viIoc } from './vi-ioc.ts';
 import { viOffline } from './vi-offline.ts';
 import { viFeedback } from './vi-feedback.ts';
+import { viPrivacy } from './vi-privacy.ts';
+import { viSecurity } from './vi-security.ts';
 import { viServices } from './vi-services.ts';
+import { viDigital } from './vi-digital.ts';
 
 /**
  * Vietnamese, the default language. Every key here must exist in en.ts (the type checks it).
@@ -86,6 +90,27 @@ export const vi = {
   'login.or': 'hoặc',
   'login.noAccount': 'Chưa có tài khoản?',
   'login.signupLink': 'Đăng ký tài khoản công dân',
+  'login.mfaTitle': 'Xác thực hai lớp',
+  'login.mfaIntro': 'Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…) và nhập mã 6 chữ số của Tỉnh số.',
+  'login.code': 'Mã xác thực',
+  'login.codeHint': '6 chữ số, đổi sau mỗi 30 giây',
+  'login.codeRequired': 'Vui lòng nhập mã xác thực.',
+  'login.recoveryCode': 'Mã khôi phục',
+  'login.recoveryHint': 'Một trong 10 mã khôi phục đã lưu khi thiết lập (dạng XXXXX-XXXXX); mỗi mã chỉ dùng một lần.',
+  'login.useRecovery': 'Không dùng được ứng dụng? Nhập mã khôi phục',
+  'login.useApp': 'Dùng mã từ ứng dụng xác thực',
+  'login.verify': 'Xác nhận',
+  'login.verifying': 'Đang kiểm tra…',
+  'login.startOver': 'Đăng nhập lại từ đầu',
+  'login.enrolTitle': 'Thiết lập xác thực hai lớp',
+  'login.enrolIntro': 'Tài khoản cán bộ, quản trị cần xác thực hai lớp. Quét mã QR bằng ứng dụng xác thực, hoặc nhập khóa bí mật bên dưới, rồi nhập mã 6 chữ số mà ứng dụng hiển thị.',
+  'login.enrolQr': 'Mã QR để thêm tài khoản Tỉnh số vào ứng dụng xác thực',
+  'login.enrolSecret': 'Khóa bí mật',
+  'login.enrolUri': 'Địa chỉ otpauth (cho ứng dụng nhận dán địa chỉ)',
+  'login.recoveryTitle': 'Mã khôi phục của bạn',
+  'login.recoveryIntro': 'Lưu 10 mã này ở nơi an toàn (in ra hoặc chép lại). Khi không có điện thoại, mỗi mã dùng được một lần thay cho mã xác thực. Các mã chỉ hiện một lần này.',
+  'login.recoveryDone': 'Tôi đã lưu các mã, tiếp tục',
+  'problem.login-ticket-invalid': 'Lượt đăng nhập đã hết hạn, vui lòng đăng nhập lại',
 
   'signup.title': 'Đăng ký tài khoản công dân',
   'signup.intro': 'Nhập số điện thoại hoặc email của bạn. Chúng tôi sẽ gửi một mã xác thực gồm 6 chữ số.',
@@ -170,6 +195,14 @@ export const vi = {
   'profile.logout': 'Đăng xuất',
   'profile.logoutAll': 'Đăng xuất trên mọi thiết bị',
   'profile.logoutAllHint': 'Dùng khi bạn mất điện thoại hoặc đã đăng nhập trên máy của người khác.',
+  'password.title': 'Đổi mật khẩu',
+  'password.current': 'Mật khẩu hiện tại',
+  'password.next': 'Mật khẩu mới',
+  'password.nextHint': 'Ít nhất 8 ký tự (12 ký tự với tài khoản cán bộ, quản trị); không trùng tên đăng nhập, số điện thoại, e-mail, không dùng mật khẩu phổ biến.',
+  'password.currentRequired': 'Vui lòng nhập mật khẩu hiện tại.',
+  'password.nextRequired': 'Vui lòng nhập mật khẩu mới.',
+  'password.submit': 'Đổi mật khẩu',
+  'password.done': 'Đã đổi mật khẩu. Các thiết bị khác đã được đăng xuất.',
 
   'problem.validation-failed': 'Dữ liệu không hợp lệ',
   'problem.bad-request': 'Yêu cầu không hợp lệ',
@@ -192,9 +225,13 @@ export const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Địa chỉ này không có hoặc đã được chuyển đi.',
   ...viServices,
+  ...viDigital,
   ...viIoc,
   ...viFeedback,
+  ...viPrivacy,
+  ...viSecurity,
   ...viOffline,
+  ...viIdentity,
 };
 
 export type MessageKey = keyof typeof vi;

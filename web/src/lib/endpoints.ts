@@ -15,6 +15,8 @@ export const ENDPOINTS = {
   notifications: '/api/notifications?limit=50',
   notificationsReadAll: '/api/notifications/read-all',
   login: '/api/auth/login',
+  loginTotp: '/api/auth/totp',
+  passwordChange: '/api/auth/password',
   logout: '/api/auth/logout',
   logoutAll: '/api/auth/logout-all',
   sso: '/api/auth/sso',
@@ -41,7 +43,8 @@ export const ENDPOINTS = {
   dossierQueue: (query: { status?: string; overdue?: string; dueBefore?: string; page?: string } = {}) => withQuery('/api/dossiers/queue', query),
   dossierRating: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/rating`,
   /** Counter filing by one-stop officers: find or register the walk-in citizen, file and receive. */
-  counterCitizens: (query: { phone?: string; idNumber?: string; email?: string }) => withQuery('/api/intake/counter/citizens', query),
+  /** POST with { phone | idNumber | email } in the body: identifiers never go in a URL. */
+  counterCitizenSearch: '/api/intake/counter/citizens/search',
   counterCitizen: '/api/intake/counter/citizens',
   counterDossiers: '/api/intake/counter/dossiers',
   /** Public tracking by receipt code (no login, no personal data). */

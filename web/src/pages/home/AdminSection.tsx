@@ -1,4 +1,5 @@
 import { LinkCard } from '../../components/LinkCard.tsx';
+import { PrivacyStaffCards } from '../privacy/PrivacySections.tsx';
 import { Loading } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
@@ -95,8 +96,10 @@ export const AdminSection = () => {
       <AgenciesPanel />
       <h3>{t('admin.more')}</h3>
       <ul className="cards">
+        <LinkCard href="/quan-tri/cau-hinh-an-toan" title={t('security.title')} text={t('security.card')} />
         <LinkCard href="/soon/calendar" title={t('admin.calendar')} isSoon />
         <LinkCard href="/soon/procedures" title={t('admin.procedures')} isSoon />
+        <PrivacyStaffCards />
       </ul>
     </section>
   );

@@ -13,6 +13,7 @@ export const CitizenSection = () => {
         <LinkCard href="/dossiers" title={t('citizen.dossiers')} text={t('citizen.dossiers.text')} />
         <CitizenFeedbackCards />
         <LinkCard href="/notifications" title={t('citizen.notifications')} text={t('citizen.notifications.text')} />
+        <LinkCard href="/du-lieu-cua-toi" title={t('privacy.mine.title')} text={t('privacy.mine.card')} />
       </ul>
     </section>
   );

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { FeedbackModeratorSection, FeedbackOfficerSection } from '../feedback/home/FeedbackSections.tsx';
+import { PrivacyOfficerSection } from '../privacy/PrivacySections.tsx';
 import { AdminSection } from './AdminSection.tsx';
 import { CitizenSection } from './CitizenSection.tsx';
 import { LeaderSection, OfficerSection, PartySection } from './StaffSections.tsx';
@@ -18,6 +19,7 @@ const SECTIONS: { roles: readonly string[]; section: ComponentType }[] = [
   { roles: ['officer', 'agency_leader'], section: OfficerSection },
   { roles: ['officer', 'agency_leader'], section: FeedbackOfficerSection },
   { roles: ['feedback_moderator'], section: FeedbackModeratorSection },
+  { roles: ['privacy_officer'], section: PrivacyOfficerSection },
   { roles: ['party_member', 'party_officer'], section: PartySection },
   { roles: ['citizen'], section: CitizenSection },
 ];
