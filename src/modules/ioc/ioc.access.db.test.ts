@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/pool.ts';
 import { insertFixtureProcedure } from '../services/dossiers/testing.ts';
 import { measureOverviewLatency } from './bench.ts';
 import { foldIocChanges } from './rollups.ts';
-import { extractPdfText } from './testing/pdf-text.ts';
+import { extractPdfText } from '../../platform/pdf/testing/pdf-text.ts';
 import { idOf, insertDossier } from './testing/fixtures.ts';
 
 /**

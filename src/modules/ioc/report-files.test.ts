@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportModel } from './report-model.ts';
 import { monthlyReportExcel } from './report-excel.ts';
 import { monthlyReportPdf } from './report-pdf.ts';
-import { extractPdfText } from './testing/pdf-text.ts';
+import { extractPdfText } from '../../platform/pdf/testing/pdf-text.ts';
 
 const MODEL: ReportModel = {
   headerLeft: ['UBND TỈNH TÂY NINH', 'SỞ TƯ PHÁP'],

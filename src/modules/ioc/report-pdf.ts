@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { padGlyphRecords } from './font-padding.ts';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { newTinosPdf } from '../../platform/pdf/tinos.ts';
 import type { ReportModel, ReportTable } from './report-model.ts';
 
 /**
@@ -11,10 +8,6 @@ import type { ReportModel, ReportTable } from './report-model.ts';
  * margins of Decree 30/2020 (left 30 mm, others 20 mm).
  * Objects are written without object streams, so the file is plain to read (pdf-text.ts).
  */
-const require = createRequire(import.meta.url);
-const fontBytes = (weight: '400Regular' | '700Bold') => padGlyphRecords(readFileSync(require.resolve(`@expo-google-fonts/tinos/${weight}/Tinos_${weight}.ttf`)));
-let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
-const tinos = () => (fonts ??= { regular: fontBytes('400Regular'), bold: fontBytes('700Bold') });
 
 const MM = 72 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
@@ -40,7 +33,10 @@ const wrap = (text: string, { font, size }: Style, width: number): string[] => {
 class Writer {
   page!: PDFPage;
   y = 0;
-  constructor(private readonly doc: PDFDocument) {
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly black: Color,
+  ) {
     this.newPage();
   }
   newPage() {
@@ -54,7 +50,7 @@ class Writer {
   text(text: string, style: Style, x: number, width: number, align: 'left' | 'center' | 'right' = 'left') {
     const w = style.font.widthOfTextAtSize(text, style.size);
     const at = align === 'left' ? x : align === 'center' ? x + (width - w) / 2 : x + width - w;
-    this.page.drawText(text, { x: at, y: this.y - style.size, size: style.size, font: style.font, color: rgb(0, 0, 0) });
+    this.page.drawText(text, { x: at, y: this.y - style.size, size: style.size, font: style.font, color: this.black });
   }
   paragraph(text: string, style: Style, align: 'left' | 'center' = 'left', indent = 0) {
     for (const line of wrap(text, style, WIDTH - indent)) {
@@ -73,7 +69,7 @@ class Writer {
       this.need(height);
       let x = MARGIN.left;
       wrapped.forEach((lines, i) => {
-        this.page.drawRectangle({ x, y: this.y - height, width: widths[i]!, height, borderWidth: 0.5, borderColor: rgb(0, 0, 0) });
+        this.page.drawRectangle({ x, y: this.y - height, width: widths[i]!, height, borderWidth: 0.5, borderColor: this.black });
         const top = this.y;
         lines.forEach((line, j) => {
           this.y = top - pad - j * st.size * 1.25;
@@ -91,17 +87,16 @@ class Writer {
 }
 
 export const monthlyReportPdf = async (model: ReportModel): Promise<Uint8Array> => {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  const { doc, fonts, black } = await newTinosPdf(['400Regular', '700Bold']);
   doc.setTitle(`${model.title} ${model.subtitle}`);
   doc.setLanguage('vi-VN');
-  const regular = await doc.embedFont(tinos().regular, { subset: true });
-  const bold = await doc.embedFont(tinos().bold, { subset: true });
+  const regular = fonts['400Regular'];
+  const bold = fonts['700Bold'];
   const body: Style = { font: regular, size: 13 };
   const strong: Style = { font: bold, size: 13 };
   const small: Style = { font: regular, size: 11 };
   const smallBold: Style = { font: bold, size: 11 };
-  const w = new Writer(doc);
+  const w = new Writer(doc, black);
 
   // Header: two columns, unit on the left, the national motto on the right.
   const half = WIDTH * 0.42;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, expectProblem } from '../../../test/helpers/app.ts';
 import { createTestDb } from '../../../test/helpers/db.ts';
-import { extractPdfText } from '../ioc/testing/pdf-text.ts';
+import { extractPdfText } from '../../platform/pdf/testing/pdf-text.ts';
 import { fileThroughApi, insertFixtureProcedure } from '../services/dossiers/testing.ts';
 import { authAs, idOf } from './testing.ts';
 

@@ -1,20 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { padGlyphRecords } from '../ioc/font-padding.ts';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { newTinosPdf } from '../../platform/pdf/tinos.ts';
 import type { MyData } from './my-data.ts';
 
 /**
  * "Dữ liệu của tôi" as a readable PDF: the same content as the JSON export, section by section,
  * in Tinos (Times New Roman's metric twin, every Vietnamese letter), loaded the way the IOC
  * monthly report loads it (@expo-google-fonts/tinos, glyph records padded for the subsetter).
- * Written without object streams so tests can read the text back (ioc/testing/pdf-text.ts).
+ * Written without object streams so tests can read the text back (platform/pdf/testing/pdf-text.ts).
  */
-const require = createRequire(import.meta.url);
-const fontBytes = (weight: '400Regular' | '700Bold') => padGlyphRecords(readFileSync(require.resolve(`@expo-google-fonts/tinos/${weight}/Tinos_${weight}.ttf`)));
-let fonts: { regular: Uint8Array; bold: Uint8Array } | undefined;
-const tinos = () => (fonts ??= { regular: fontBytes('400Regular'), bold: fontBytes('700Bold') });
 
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
@@ -51,7 +44,10 @@ class Writer {
   page!: PDFPage;
   y = 0;
   private readonly known = new Map<PDFFont, Set<number>>();
-  constructor(private readonly doc: PDFDocument) {
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly black: Color,
+  ) {
     this.newPage();
   }
   /** What the person typed may hold letters the font lacks (emoji…): those print as '?', never fail. */
@@ -70,7 +66,7 @@ class Writer {
     let current = '';
     const flush = (s: string) => {
       if (this.y - style.size * 1.4 < PAGE.margin) this.newPage();
-      this.page.drawText(s, { x, y: this.y - style.size, size: style.size, font: style.font, color: rgb(0, 0, 0) });
+      this.page.drawText(s, { x, y: this.y - style.size, size: style.size, font: style.font, color: this.black });
       this.y -= style.size * 1.4;
     };
     for (const word of this.printable(text.replace(/\s+/g, ' '), style.font).split(' ')) {
@@ -85,13 +81,12 @@ class Writer {
 }
 
 export const myDataPdf = async (data: MyData): Promise<Uint8Array> => {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  const { doc, fonts, black } = await newTinosPdf(['400Regular', '700Bold']);
   doc.setTitle('Dữ liệu cá nhân của tôi');
   doc.setLanguage('vi-VN');
-  const regular = await doc.embedFont(tinos().regular, { subset: true });
-  const bold = await doc.embedFont(tinos().bold, { subset: true });
-  const w = new Writer(doc);
+  const regular = fonts['400Regular'];
+  const bold = fonts['700Bold'];
+  const w = new Writer(doc, black);
   w.line('DỮ LIỆU CÁ NHÂN CỦA TÔI', { font: bold, size: 16 });
   w.line(`Họ và tên: ${data.account.fullName}. Xuất lúc: ${new Date(data.exportedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}`, { font: regular, size: 11 });
   w.line('Bản này có cùng nội dung với tệp JSON tải từ trang "Dữ liệu của tôi".', { font: regular, size: 11 });

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import { padGlyphRecords } from '../../ioc/font-padding.ts';
+import type { Color, PDFDocument, PDFFont, PDFImage, PDFPage } from 'pdf-lib';
+import { newTinosPdf } from '../../../platform/pdf/tinos.ts';
 
 /**
  * One-page official papers (forms of Circular 03/2025, e-results, e-receipts) as PDF: A4, Tinos
  * (Times New Roman's metric twin, every Vietnamese letter) embedded as a padded subset the way the
- * IOC report does (ioc/font-padding.ts), margins of Decree 30/2020 and its heading: the agency on
+ * IOC report does (platform/pdf/font-padding.ts), margins of Decree 30/2020 and its heading: the agency on
  * the left with the paper's number, the national motto on the right with place and date in words.
- * Written without object streams so tests read the text back (ioc/testing/pdf-text.ts); the
+ * Written without object streams so tests read the text back (platform/pdf/testing/pdf-text.ts); the
  * plain text is also kept in the document's Subject for search tools.
  */
-const require = createRequire(import.meta.url);
-const fontBytes = (weight: '400Regular' | '700Bold' | '400Regular_Italic') =>
-  padGlyphRecords(readFileSync(require.resolve(`@expo-google-fonts/tinos/${weight}/Tinos_${weight}.ttf`)));
-let fonts: { regular: Uint8Array; bold: Uint8Array; italic: Uint8Array } | undefined;
-const tinos = () => (fonts ??= { regular: fontBytes('400Regular'), bold: fontBytes('700Bold'), italic: fontBytes('400Regular_Italic') });
 
 const MM = 72 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
@@ -51,7 +43,11 @@ const wrap = (text: string, { font, size }: Style, width: number): string[] => {
 
 class Page {
   y = A4.height - MARGIN.top;
-  constructor(private readonly doc: PDFDocument, public page: PDFPage) {}
+  constructor(
+    private readonly doc: PDFDocument,
+    public page: PDFPage,
+    private readonly black: Color,
+  ) {}
   need(height: number) {
     if (this.y - height >= MARGIN.bottom) return;
     this.page = this.doc.addPage([A4.width, A4.height]);
@@ -59,7 +55,7 @@ class Page {
   }
   line(text: string, style: Style, x: number, width: number, align: 'left' | 'center' = 'left') {
     const w = style.font.widthOfTextAtSize(text, style.size);
-    this.page.drawText(text, { x: align === 'left' ? x : x + (width - w) / 2, y: this.y - style.size, size: style.size, font: style.font, color: rgb(0, 0, 0) });
+    this.page.drawText(text, { x: align === 'left' ? x : x + (width - w) / 2, y: this.y - style.size, size: style.size, font: style.font, color: this.black });
   }
   paragraph(text: string, style: Style, align: 'left' | 'center' = 'left', indent = 0) {
     for (const l of wrap(text, style, WIDTH - indent)) {
@@ -86,8 +82,7 @@ export const paperText = (p: OfficialPaper): string =>
     .join('\n');
 
 export const officialPdf = async (paper: OfficialPaper): Promise<Uint8Array> => {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  const { doc, fonts, black } = await newTinosPdf(['400Regular', '700Bold', '400Regular_Italic']);
   doc.setTitle(paper.title);
   doc.setSubject(paperText(paper));
   doc.setKeywords(paper.keywords ?? []);
@@ -96,10 +91,10 @@ export const officialPdf = async (paper: OfficialPaper): Promise<Uint8Array> => 
   // Fixed dates keep the bytes a function of the content (the same paper twice = the same file).
   doc.setCreationDate(new Date(0));
   doc.setModificationDate(new Date(0));
-  const regular = await doc.embedFont(tinos().regular, { subset: true });
-  const bold = await doc.embedFont(tinos().bold, { subset: true });
-  const italic = await doc.embedFont(tinos().italic, { subset: true });
-  const w = new Page(doc, doc.addPage([A4.width, A4.height]));
+  const regular = fonts['400Regular'];
+  const bold = fonts['700Bold'];
+  const italic = fonts['400Regular_Italic'];
+  const w = new Page(doc, doc.addPage([A4.width, A4.height]), black);
   const small: Style = { font: regular, size: 12 };
   const smallBold: Style = { font: bold, size: 12 };
   const body: Style = { font: regular, size: 13 };

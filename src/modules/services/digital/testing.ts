@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { bearer } from '../../../../test/helpers/app.ts';
-import { extractPdfText } from '../../ioc/testing/pdf-text.ts';
+import { extractPdfText } from '../../../platform/pdf/testing/pdf-text.ts';
 import { act } from '../dossiers/testing.ts';
 
 /** Test support (tests only): moving a dossier along, reading a PDF answer's text. */
