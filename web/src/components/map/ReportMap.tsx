@@ -33,9 +33,9 @@ export const ReportMap = ({ label, points, onSelect, picked, onPick }: Props) =>
   callbacks.current = { onSelect, onPick };
   const isPicking = onPick !== undefined;
   const helpId = useId();
-  // Leaflet is fetched only once the map's box comes near the screen (a map below the fold does
-  // not slow the page's first load).
-  const [isNear, setNear] = useState(false);
+  // A map to look at is fetched only once its box comes near the screen (a map below the fold
+  // does not slow the page's first load); a map to pick a place on is the step's point: at once.
+  const [isNear, setNear] = useState(isPicking);
 
   useEffect(() => {
     const element = box.current;
