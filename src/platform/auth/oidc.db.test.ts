@@ -129,6 +129,21 @@ describe('single sign-on (OpenID Connect)', () => {
   });
 });
 
+describe('single sign-on for an official', () => {
+  it('opens no session for an account with a role other than citizen: password and second factor only', async () => {
+    expect((await signOn('vneid-002')).callback.statusCode).toBe(302);
+    const [linked] = await userOf('vneid-002');
+    await db.query(`UPDATE users SET roles = '{officer}' WHERE id = $1`, [linked!.id]);
+    const sessions = await count(`SELECT count(*)::int AS n FROM sessions WHERE user_id = '${linked!.id}'`);
+    const { callback } = await signOn('vneid-002');
+    expect(callback.statusCode).toBe(302);
+    expect(callback.headers.location).toBe('/login?sso=staff');
+    expect(callback.cookies.find((c) => c.name === SESSION_COOKIE && c.value)).toBeUndefined();
+    expect(await count(`SELECT count(*)::int AS n FROM sessions WHERE user_id = '${linked!.id}'`)).toBe(sessions);
+    await db.query(`UPDATE users SET roles = '{citizen}' WHERE id = $1`, [linked!.id]);
+  });
+});
+
 describe('single sign-on refusals (400, no session, no user)', () => {
   it('refuses a callback that does not come back to the browser that started it (login CSRF)', async () => {
     provider.signInAs('vneid-002');

@@ -6,6 +6,7 @@ import { withTransaction } from '../db/pool.ts';
 import { AppError, notFound } from '../http/problems.ts';
 import { userForIdentity } from './oidc-account.ts';
 import { relyingPartyFor, type RelyingParty } from './oidc-client.ts';
+import { needsSecondFactor } from './second-factor.ts';
 import { openSession, setSessionCookies } from './session-cookies.ts';
 import { hashToken } from './sessions.ts';
 
@@ -98,8 +99,15 @@ export const registerOidc = (parent: FastifyInstance) => {
 
       const session = await withTransaction(app.db, async (tx) => {
         const { user } = await userForIdentity(tx, request, party.issuer, profile);
+        // Officials sign in with their password and authenticator code (second-factor.ts): single
+        // sign-on opens no session for them, so it can never skip the second factor.
+        if (needsSecondFactor(user.roles)) return null;
         return openSession(tx, app.config, request, user, 'oidc');
       });
+      if (!session) {
+        request.log.warn('OIDC sign-in refused for an official account: password and second factor required');
+        return reply.redirect('/login?sso=staff', 302);
+      }
       setSessionCookies(reply, app.config, session);
       return reply.redirect('/', 302);
     },

@@ -85,6 +85,7 @@ export const en: Messages = {
   'login.usernameRequired': 'Please enter your username.',
   'login.passwordRequired': 'Please enter your password.',
   'login.sso': 'Sign in with {name}',
+  'login.ssoStaff': 'Official accounts sign in with their username, password and two-factor code, not with single sign-on.',
   'login.or': 'or',
   'login.noAccount': 'No account yet?',
   'login.signupLink': 'Create a citizen account',

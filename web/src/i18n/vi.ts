@@ -87,6 +87,7 @@ export const vi = {
   'login.usernameRequired': 'Vui lòng nhập tên đăng nhập.',
   'login.passwordRequired': 'Vui lòng nhập mật khẩu.',
   'login.sso': 'Đăng nhập bằng {name}',
+  'login.ssoStaff': 'Tài khoản cán bộ, công chức đăng nhập bằng tên đăng nhập, mật khẩu và mã xác thực hai lớp, không dùng đăng nhập một lần.',
   'login.or': 'hoặc',
   'login.noAccount': 'Chưa có tài khoản?',
   'login.signupLink': 'Đăng ký tài khoản công dân',

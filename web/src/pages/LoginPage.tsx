@@ -118,6 +118,7 @@ export const LoginPage = ({ location }: { location: Location }) => {
             {isBusy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        {location.query.get('sso') === 'staff' ? <p className="alert alert-info">{t('login.ssoStaff')}</p> : null}
         {sso ? (
           <p className="or">
             <span>{t('login.or')}</span>
