@@ -187,7 +187,10 @@ describe('citizen feedback: from the phone to the public list (360×640)', () =>
     await row.waitFor();
     expect(await row.innerText()).toMatch(/Hạn trả lời: ngày \d{2} tháng \d{1,2} năm \d{4}/);
     // The open reports are on a map as well, each pin named in words.
-    await page.getByRole('region', { name: 'Bản đồ các phản ánh đang mở của cơ quan' }).locator('.map-pin').first().waitFor();
+    // A map to look at loads when it comes near the screen: the officer scrolls to it.
+    const queueMap = page.getByRole('region', { name: 'Bản đồ các phản ánh đang mở của cơ quan' });
+    await queueMap.scrollIntoViewIfNeeded();
+    await queueMap.locator('.map-pin').first().waitFor();
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'agency queue');
     await screenshot(page, 'feedback-agency-queue');
@@ -245,6 +248,7 @@ describe('citizen feedback: from the phone to the public list (360×640)', () =>
     await page.goto('/');
     await expectHeading(page, 'Dịch vụ công tỉnh Tây Ninh');
     const homeMap = page.getByRole('region', { name: /^Bản đồ \d+ phản ánh đã được trả lời$/ });
+    await homeMap.scrollIntoViewIfNeeded();
     await homeMap.locator('.map-pin').first().waitFor();
     await expectAccessible(page, 'guest home with the feedback map');
     await screenshot(page, 'feedback-guest-home');
@@ -263,7 +267,9 @@ describe('citizen feedback: from the phone to the public list (360×640)', () =>
     await screenshot(page, 'feedback-public-list');
 
     // The map shows the same report; its pin opens it from the keyboard.
-    const pin = page.getByRole('region', { name: 'Bản đồ 1 phản ánh đã được trả lời' }).getByRole('button', { name: new RegExp(`^${filedCode()}: `) });
+    const resultMap = page.getByRole('region', { name: 'Bản đồ 1 phản ánh đã được trả lời' });
+    await resultMap.scrollIntoViewIfNeeded();
+    const pin = resultMap.getByRole('button', { name: new RegExp(`^${filedCode()}: `) });
     await pin.focus();
     await page.keyboard.press('Enter');
     await expectHeading(page, TITLE);
