@@ -40,10 +40,16 @@ beforeAll(async () => {
   ({ db, url } = await createTestDb('demo'));
   app = await buildTestApp(db);
   admin = await tokenFor(db, 'admin');
+  // Entries carry millisecond times: a pause on each side of the window keeps them apart from it.
+  const pause = () => new Promise((r) => setTimeout(r, 5));
   await writeEntries(db, 'before-window', 2);
+  await pause();
   early = new Date();
+  await pause();
   await writeEntries(db, 'in-window', 3, 'test.quoted "x", y');
+  await pause();
   late = new Date();
+  await pause();
   await writeEntries(db, 'after-window', 2);
 });
 
