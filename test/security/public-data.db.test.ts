@@ -42,7 +42,8 @@ const MARKERS = [
   VALID_DATA.birthDate,
 ].filter((m): m is string => Boolean(m));
 /** A 12-digit citizen ID-card number (CCCD): 0, a province code, then digits. */
-const CCCD = /(?<!\d)0\d{11}(?!\d)/;
+/** A CCCD number standing alone, not the last group of a UUID (which may be twelve digits). */
+const CCCD = /(?<![\w-])0\d{11}(?![\w-])/;
 
 const publicReads = apiRoutes(app).filter((r) => r.access === 'public' && r.method === 'GET');
 

@@ -43,8 +43,11 @@ export const maskAddress = (value: string | null | undefined): string | null => 
   return ['***', ...parts.slice(-2)].join(', ');
 };
 
-/** A 12-digit ID number or a Vietnamese phone anywhere in free text (log lines, messages). */
-const ID_OR_PHONE = /(?<!\d)(?:\d{12}|(?:\+84|0)\d{9})(?!\d)/g;
+/**
+ * A 12-digit ID number or a Vietnamese phone anywhere in free text (log lines, messages), but not
+ * a run of digits inside a longer token (the last group of a UUID is often twelve digits).
+ */
+const ID_OR_PHONE = /(?<![\w-])(?:\d{12}|(?:\+84|0)\d{9})(?![\w-])/g;
 
 /** Masks every ID number and phone found in a piece of text. */
 export const maskIdentifiersIn = (text: string): string =>
