@@ -1,4 +1,5 @@
-import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFPage } from 'pdf-lib';
+import { A4, DECREE_30_MARGIN, DECREE_30_WIDTH, type TextStyle, wrapText } from '../../platform/pdf/layout.ts';
 import { newTinosPdf } from '../../platform/pdf/tinos.ts';
 import type { ReportModel, ReportTable } from './report-model.ts';
 
@@ -9,26 +10,6 @@ import type { ReportModel, ReportTable } from './report-model.ts';
  * Objects are written without object streams, so the file is plain to read (pdf-text.ts).
  */
 
-const MM = 72 / 25.4;
-const A4 = { width: 210 * MM, height: 297 * MM };
-const MARGIN = { left: 30 * MM, right: 20 * MM, top: 20 * MM, bottom: 20 * MM };
-const WIDTH = A4.width - MARGIN.left - MARGIN.right;
-
-type Style = { font: PDFFont; size: number };
-
-/** Words onto lines no wider than `width`. */
-const wrap = (text: string, { font, size }: Style, width: number): string[] => {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  return [...lines, line];
-};
 
 class Writer {
   page!: PDFPage;
@@ -41,33 +22,33 @@ class Writer {
   }
   newPage() {
     this.page = this.doc.addPage([A4.width, A4.height]);
-    this.y = A4.height - MARGIN.top;
+    this.y = A4.height - DECREE_30_MARGIN.top;
   }
   need(height: number) {
-    if (this.y - height < MARGIN.bottom) this.newPage();
+    if (this.y - height < DECREE_30_MARGIN.bottom) this.newPage();
   }
   /** A line of text, aligned within [x, x + width]. */
-  text(text: string, style: Style, x: number, width: number, align: 'left' | 'center' | 'right' = 'left') {
+  text(text: string, style: TextStyle, x: number, width: number, align: 'left' | 'center' | 'right' = 'left') {
     const w = style.font.widthOfTextAtSize(text, style.size);
     const at = align === 'left' ? x : align === 'center' ? x + (width - w) / 2 : x + width - w;
     this.page.drawText(text, { x: at, y: this.y - style.size, size: style.size, font: style.font, color: this.black });
   }
-  paragraph(text: string, style: Style, align: 'left' | 'center' = 'left', indent = 0) {
-    for (const line of wrap(text, style, WIDTH - indent)) {
+  paragraph(text: string, style: TextStyle, align: 'left' | 'center' = 'left', indent = 0) {
+    for (const line of wrapText(text, style, DECREE_30_WIDTH - indent)) {
       this.need(style.size * 1.4);
-      this.text(line, style, MARGIN.left + indent, WIDTH - indent, align);
+      this.text(line, style, DECREE_30_MARGIN.left + indent, DECREE_30_WIDTH - indent, align);
       this.y -= style.size * 1.4;
     }
   }
-  table(t: ReportTable, style: Style, head: Style) {
+  table(t: ReportTable, style: TextStyle, head: TextStyle) {
     const total = t.widths.reduce((s, w) => s + w, 0);
-    const widths = t.widths.map((w) => (w / total) * WIDTH);
+    const widths = t.widths.map((w) => (w / total) * DECREE_30_WIDTH);
     const pad = 3;
-    const row = (cells: (string | number)[], st: Style) => {
-      const wrapped = cells.map((c, i) => wrap(String(c), st, widths[i]! - 2 * pad));
+    const row = (cells: (string | number)[], st: TextStyle) => {
+      const wrapped = cells.map((c, i) => wrapText(String(c), st, widths[i]! - 2 * pad));
       const height = Math.max(...wrapped.map((l) => l.length)) * st.size * 1.25 + 2 * pad;
       this.need(height);
-      let x = MARGIN.left;
+      let x = DECREE_30_MARGIN.left;
       wrapped.forEach((lines, i) => {
         this.page.drawRectangle({ x, y: this.y - height, width: widths[i]!, height, borderWidth: 0.5, borderColor: this.black });
         const top = this.y;
@@ -92,30 +73,30 @@ export const monthlyReportPdf = async (model: ReportModel): Promise<Uint8Array> 
   doc.setLanguage('vi-VN');
   const regular = fonts['400Regular'];
   const bold = fonts['700Bold'];
-  const body: Style = { font: regular, size: 13 };
-  const strong: Style = { font: bold, size: 13 };
-  const small: Style = { font: regular, size: 11 };
-  const smallBold: Style = { font: bold, size: 11 };
+  const body: TextStyle = { font: regular, size: 13 };
+  const strong: TextStyle = { font: bold, size: 13 };
+  const small: TextStyle = { font: regular, size: 11 };
+  const smallBold: TextStyle = { font: bold, size: 11 };
   const w = new Writer(doc, black);
 
   // Header: two columns, unit on the left, the national motto on the right.
-  const half = WIDTH * 0.42;
-  const right = WIDTH - half;
+  const half = DECREE_30_WIDTH * 0.42;
+  const right = DECREE_30_WIDTH - half;
   const top = w.y;
   model.headerLeft.forEach((line, i) => {
-    w.text(line, i === model.headerLeft.length - 1 ? smallBold : small, MARGIN.left, half, 'center');
+    w.text(line, i === model.headerLeft.length - 1 ? smallBold : small, DECREE_30_MARGIN.left, half, 'center');
     w.y -= 15;
   });
   w.y -= 4;
-  w.text(model.number, body, MARGIN.left, half, 'center');
+  w.text(model.number, body, DECREE_30_MARGIN.left, half, 'center');
   const leftBottom = w.y - 18;
   w.y = top;
   model.headerRight.forEach((line) => {
-    w.text(line, smallBold, MARGIN.left + half, right, 'center');
+    w.text(line, smallBold, DECREE_30_MARGIN.left + half, right, 'center');
     w.y -= 15;
   });
   w.y -= 4;
-  w.text(model.placeDate, { font: regular, size: 12 }, MARGIN.left + half, right, 'center');
+  w.text(model.placeDate, { font: regular, size: 12 }, DECREE_30_MARGIN.left + half, right, 'center');
   w.y = Math.min(leftBottom, w.y - 18) - 12;
 
   w.paragraph(model.title, { font: bold, size: 14 }, 'center');
@@ -130,12 +111,12 @@ export const monthlyReportPdf = async (model: ReportModel): Promise<Uint8Array> 
   w.need(90);
   const signTop = w.y;
   model.recipients.forEach((line, i) => {
-    w.text(line, i === 0 ? { font: bold, size: 11 } : { font: regular, size: 10 }, MARGIN.left, half, 'left');
+    w.text(line, i === 0 ? { font: bold, size: 11 } : { font: regular, size: 10 }, DECREE_30_MARGIN.left, half, 'left');
     w.y -= 13;
   });
   w.y = signTop;
   model.signer.forEach((line, i) => {
-    w.text(line, i === 0 ? strong : { font: regular, size: 12 }, MARGIN.left + half, right, 'center');
+    w.text(line, i === 0 ? strong : { font: regular, size: 12 }, DECREE_30_MARGIN.left + half, right, 'center');
     w.y -= 16;
   });
   return doc.save({ useObjectStreams: false });

@@ -1,4 +1,5 @@
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { A4, MM, type TextStyle as Style, wrapText } from '../../platform/pdf/layout.ts';
 import { newTinosPdf } from '../../platform/pdf/tinos.ts';
 import type { MyData } from './my-data.ts';
 
@@ -9,11 +10,8 @@ import type { MyData } from './my-data.ts';
  * Written without object streams so tests can read the text back (platform/pdf/testing/pdf-text.ts).
  */
 
-const MM = 72 / 25.4;
-const PAGE = { width: 210 * MM, height: 297 * MM, margin: 20 * MM };
+const PAGE = { ...A4, margin: 20 * MM };
 const WIDTH = PAGE.width - 2 * PAGE.margin;
-
-type Style = { font: PDFFont; size: number };
 
 const SECTIONS: [keyof MyData, string][] = [
   ['account', 'Tài khoản'],
@@ -62,21 +60,11 @@ class Writer {
   }
   line(text: string, style: Style, indent = 0) {
     const x = PAGE.margin + indent * 12;
-    const width = WIDTH - indent * 12;
-    let current = '';
-    const flush = (s: string) => {
+    for (const s of wrapText(this.printable(text.replace(/\s+/g, ' '), style.font), style, WIDTH - indent * 12)) {
       if (this.y - style.size * 1.4 < PAGE.margin) this.newPage();
       this.page.drawText(s, { x, y: this.y - style.size, size: style.size, font: style.font, color: this.black });
       this.y -= style.size * 1.4;
-    };
-    for (const word of this.printable(text.replace(/\s+/g, ' '), style.font).split(' ')) {
-      const next = current ? `${current} ${word}` : word;
-      if (current && style.font.widthOfTextAtSize(next, style.size) > width) {
-        flush(current);
-        current = word;
-      } else current = next;
     }
-    flush(current);
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Color, PDFDocument, PDFFont, PDFImage, PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFImage, PDFPage } from 'pdf-lib';
+import { A4, DECREE_30_MARGIN, DECREE_30_WIDTH, type TextStyle, wrapText } from '../../../platform/pdf/layout.ts';
 import { newTinosPdf } from '../../../platform/pdf/tinos.ts';
 
 /**
@@ -10,10 +11,6 @@ import { newTinosPdf } from '../../../platform/pdf/tinos.ts';
  * plain text is also kept in the document's Subject for search tools.
  */
 
-const MM = 72 / 25.4;
-const A4 = { width: 210 * MM, height: 297 * MM };
-const MARGIN = { left: 30 * MM, right: 20 * MM, top: 20 * MM, bottom: 20 * MM };
-const WIDTH = A4.width - MARGIN.left - MARGIN.right;
 
 export type Heading = { parentAgency: string | null; agency: string; number: string; place: string; dateInWords: string };
 
@@ -26,47 +23,32 @@ export type Block =
 
 export type OfficialPaper = { title: string; subtitle?: string; heading: Heading; blocks: Block[]; signer: string[]; keywords?: string[] };
 
-type Style = { font: PDFFont; size: number };
-
-const wrap = (text: string, { font, size }: Style, width: number): string[] => {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  return [...lines, line];
-};
-
 class Page {
-  y = A4.height - MARGIN.top;
+  y = A4.height - DECREE_30_MARGIN.top;
   constructor(
     private readonly doc: PDFDocument,
     public page: PDFPage,
     private readonly black: Color,
   ) {}
   need(height: number) {
-    if (this.y - height >= MARGIN.bottom) return;
+    if (this.y - height >= DECREE_30_MARGIN.bottom) return;
     this.page = this.doc.addPage([A4.width, A4.height]);
-    this.y = A4.height - MARGIN.top;
+    this.y = A4.height - DECREE_30_MARGIN.top;
   }
-  line(text: string, style: Style, x: number, width: number, align: 'left' | 'center' = 'left') {
+  line(text: string, style: TextStyle, x: number, width: number, align: 'left' | 'center' = 'left') {
     const w = style.font.widthOfTextAtSize(text, style.size);
     this.page.drawText(text, { x: align === 'left' ? x : x + (width - w) / 2, y: this.y - style.size, size: style.size, font: style.font, color: this.black });
   }
-  paragraph(text: string, style: Style, align: 'left' | 'center' = 'left', indent = 0) {
-    for (const l of wrap(text, style, WIDTH - indent)) {
+  paragraph(text: string, style: TextStyle, align: 'left' | 'center' = 'left', indent = 0) {
+    for (const l of wrapText(text, style, DECREE_30_WIDTH - indent)) {
       this.need(style.size * 1.45);
-      this.line(l, style, MARGIN.left + indent, WIDTH - indent, align);
+      this.line(l, style, DECREE_30_MARGIN.left + indent, DECREE_30_WIDTH - indent, align);
       this.y -= style.size * 1.45;
     }
   }
   image(image: PDFImage, size: number) {
     this.need(size + 4);
-    this.page.drawImage(image, { x: MARGIN.left, y: this.y - size, width: size, height: size });
+    this.page.drawImage(image, { x: DECREE_30_MARGIN.left, y: this.y - size, width: size, height: size });
   }
 }
 
@@ -95,30 +77,30 @@ export const officialPdf = async (paper: OfficialPaper): Promise<Uint8Array> => 
   const bold = fonts['700Bold'];
   const italic = fonts['400Regular_Italic'];
   const w = new Page(doc, doc.addPage([A4.width, A4.height]), black);
-  const small: Style = { font: regular, size: 12 };
-  const smallBold: Style = { font: bold, size: 12 };
-  const body: Style = { font: regular, size: 13 };
+  const small: TextStyle = { font: regular, size: 12 };
+  const smallBold: TextStyle = { font: bold, size: 12 };
+  const body: TextStyle = { font: regular, size: 13 };
 
-  const half = WIDTH * 0.42;
-  const right = WIDTH - half;
+  const half = DECREE_30_WIDTH * 0.42;
+  const right = DECREE_30_WIDTH - half;
   const top = w.y;
   const left = [paper.heading.parentAgency?.toUpperCase(), paper.heading.agency.toUpperCase()].filter((s): s is string => Boolean(s));
   left.forEach((text, i) => {
-    for (const l of wrap(text, i === left.length - 1 ? smallBold : small, half)) {
-      w.line(l, i === left.length - 1 ? smallBold : small, MARGIN.left, half, 'center');
+    for (const l of wrapText(text, i === left.length - 1 ? smallBold : small, half)) {
+      w.line(l, i === left.length - 1 ? smallBold : small, DECREE_30_MARGIN.left, half, 'center');
       w.y -= 15;
     }
   });
   w.y -= 4;
-  w.line(paper.heading.number, body, MARGIN.left, half, 'center');
+  w.line(paper.heading.number, body, DECREE_30_MARGIN.left, half, 'center');
   const leftBottom = w.y - 18;
   w.y = top;
   for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']) {
-    w.line(text, { font: bold, size: text.startsWith('CỘNG') ? 12 : 13 }, MARGIN.left + half, right, 'center');
+    w.line(text, { font: bold, size: text.startsWith('CỘNG') ? 12 : 13 }, DECREE_30_MARGIN.left + half, right, 'center');
     w.y -= 16;
   }
   w.y -= 4;
-  w.line(`${paper.heading.place}, ${paper.heading.dateInWords}`, { font: italic, size: 13 }, MARGIN.left + half, right, 'center');
+  w.line(`${paper.heading.place}, ${paper.heading.dateInWords}`, { font: italic, size: 13 }, DECREE_30_MARGIN.left + half, right, 'center');
   w.y = Math.min(leftBottom, w.y - 18) - 14;
 
   w.paragraph(paper.title, { font: bold, size: 14 }, 'center');
@@ -132,8 +114,8 @@ export const officialPdf = async (paper: OfficialPaper): Promise<Uint8Array> => 
       w.image(await doc.embedPng(block.png), 90);
       const captionTop = w.y;
       w.y -= 90 + 4;
-      for (const l of wrap(block.caption, { font: italic, size: 10 }, WIDTH)) {
-        w.line(l, { font: italic, size: 10 }, MARGIN.left, WIDTH);
+      for (const l of wrapText(block.caption, { font: italic, size: 10 }, DECREE_30_WIDTH)) {
+        w.line(l, { font: italic, size: 10 }, DECREE_30_MARGIN.left, DECREE_30_WIDTH);
         w.y -= 13;
       }
       if (w.y > captionTop) w.y = captionTop - 94;
@@ -142,7 +124,7 @@ export const officialPdf = async (paper: OfficialPaper): Promise<Uint8Array> => 
   w.y -= 14;
   w.need(paper.signer.length * 17 + 10);
   paper.signer.forEach((text, i) => {
-    w.line(text, i === 0 ? smallBold : i === 1 ? { font: italic, size: 12 } : small, MARGIN.left + half, right, 'center');
+    w.line(text, i === 0 ? smallBold : i === 1 ? { font: italic, size: 12 } : small, DECREE_30_MARGIN.left + half, right, 'center');
     w.y -= 17;
   });
   return doc.save({ useObjectStreams: false });
