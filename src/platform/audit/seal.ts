@@ -32,7 +32,10 @@ const settledHorizon = async (client: DbClient, waitMs: number): Promise<number>
   const deadline = Date.now() + waitMs;
   for (;;) {
     const { rows } = await client.query<{ open: number }>(
-      `SELECT count(*)::int AS open FROM pg_snapshot_xip($1::pg_snapshot) AS x WHERE pg_xact_status(x) = 'in progress'`,
+      // Not `pg_xact_status(x) = 'in progress'`: a transaction is marked committed a moment before
+      // new snapshots can see its rows, so the sealer could still miss the entry. "Visible in a
+      // snapshot taken now" is exactly what the reads below need.
+      `SELECT count(*)::int AS open FROM pg_snapshot_xip($1::pg_snapshot) AS x WHERE NOT pg_visible_in_snapshot(x, pg_current_snapshot())`,
       [snap[0]!.snapshot],
     );
     if (rows[0]!.open === 0) return top[0]!.upto;
