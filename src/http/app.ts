@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -18,11 +17,12 @@ import type { Db } from '../platform/db/pool.ts';
 import { frameworkErrorHandler, registerErrorHandler } from '../platform/http/error-handler.ts';
 import { registerNulGuard } from '../platform/http/nul-guard.ts';
 import { registerProblemDocs } from '../platform/http/problem-docs.ts';
+import { registerSecurityHeaders } from '../platform/http/security-headers.ts';
 import { notifierFor } from '../platform/notify/index.ts';
 import { modules } from '../modules/index.ts';
 import { registerHealth } from './health.ts';
 import { registerWebConfig } from './web-config.ts';
-import { loggerOptions } from './logger.ts';
+import { bufferedStdout, loggerOptions, RequestLogController } from './logger.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,8 +38,10 @@ export type BuildAppOptions = { config: Config; db: Db; logger?: boolean; logStr
 
 /** Builds the whole HTTP application (API, OpenAPI docs, web assets) without listening. */
 export const buildApp = async ({ config, db, logger = true, logStream }: BuildAppOptions): Promise<FastifyInstance> => {
+  const stdout = logger && !logStream ? bufferedStdout() : undefined;
   const app = Fastify({
-    logger: logger ? { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) } : false,
+    logger: logger ? { ...loggerOptions(config), stream: logStream ?? stdout!.stream } : false,
+    logController: new RequestLogController(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : uuidv7();
@@ -58,10 +60,14 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
   // Loaded before the first request, so that no request ever waits for it inside a transaction.
   app.addHook('onReady', () => app.calendar.reload());
   app.decorate('notifier', notifierFor(config, app.log));
+  if (stdout) app.addHook('onClose', (_app, done) => {
+    stdout.close();
+    done();
+  });
   registerErrorHandler(app);
   registerNulGuard(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,5 +1,5 @@
-import type { FastifyLoggerOptions } from 'fastify';
-import { stdSerializers, type LoggerOptions } from 'pino';
+import { type FastifyLoggerOptions, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { pino, stdSerializers, type LoggerOptions } from 'pino';
 import { maskIdentifiersIn } from '../modules/privacy/masking.ts';
 import type { Config } from '../platform/config/index.ts';
 
@@ -49,3 +49,42 @@ export const loggerOptions = (config: Pick<Config, 'logLevel' | 'isProduction'>)
     req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
   },
 });
+
+/**
+ * Where the server's log lines go: stdout through an 8 kB buffer written asynchronously, flushed
+ * every second and when the app closes. A synchronous write per line cost a fifth of a public
+ * request's CPU; the price is that a `kill -9` may lose the last second of log lines (never data).
+ */
+export const bufferedStdout = () => {
+  const destination = pino.destination({ dest: 1, minLength: 8 * 1024, sync: false });
+  const timer = setInterval(() => destination.flush(), 1000);
+  timer.unref();
+  return {
+    stream: destination,
+    close: () => {
+      clearInterval(timer);
+      // A buffer still being written cannot be flushed synchronously; the write in flight ends on its own.
+      try {
+        destination.flushSync();
+      } catch {
+        /* nothing buffered, or a write in flight */
+      }
+    },
+  };
+};
+
+/**
+ * One line per request at info, when it is answered (method, path, status, duration, request id);
+ * the "incoming request" line that Fastify also writes at info is kept at debug level.
+ */
+export class RequestLogController extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}

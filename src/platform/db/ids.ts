@@ -1,7 +1,19 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
+
+/** Random bytes drawn 4 kB at a time: one call to the generator per 227 ids instead of two per id. */
+const POOL = Buffer.alloc(4096);
+let poolAt = POOL.length;
+const random = (n: number): Buffer => {
+  if (poolAt + n > POOL.length) {
+    randomFillSync(POOL);
+    poolAt = 0;
+  }
+  poolAt += n;
+  return POOL.subarray(poolAt - n, poolAt);
+};
 
 /**
  * UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then random bits, so ids sort by creation
@@ -15,9 +27,9 @@ export const uuidv7 = (now = Date.now()): string => {
     now = lastMs;
   } else {
     lastMs = now;
-    counter = randomBytes(2).readUInt16BE(0) & 0x7ff;
+    counter = random(2).readUInt16BE(0) & 0x7ff;
   }
-  const bytes = randomBytes(16);
+  const bytes = Buffer.from(random(16));
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = 0x70 | (counter >> 8);
   bytes[7] = counter & 0xff;
