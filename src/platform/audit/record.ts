@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/pool.ts';
+import { preparedStatement, type Queryable, transactionMemo } from '../db/pool.ts';
 import { canonicalJson, digestOf, sha256Hex } from './canonical.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -57,6 +57,28 @@ export const entryHash = (f: ChainedFields) =>
 
 export const streamOf = (target: { type: string; id: string }) => `${target.type}:${target.id}`;
 
+type ChainHead = { seq: number; hash: string };
+
+const LOCK_STREAM = preparedStatement('audit.lock-stream', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 7270)), pg_current_xact_id()');
+const STREAM_HEAD = preparedStatement(
+  'audit.stream-head',
+  `(SELECT seq, hash FROM audit_log WHERE stream = $1 ORDER BY seq DESC LIMIT 1)
+   UNION ALL (SELECT seq, hash FROM audit_archived_heads WHERE stream = $1)
+   ORDER BY seq DESC LIMIT 1`,
+);
+const INSERT_ENTRY = preparedStatement(
+  'audit.insert',
+  `INSERT INTO audit_log (stream, seq, at, actor_id, actor_name, action, target_type, target_id,
+     before_digest, after_digest, request_id, prev_hash, hash)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+);
+
+/** The stream's last entry: the transaction locks the stream (until it ends), then reads its head. */
+const lockedHead = async (db: Queryable, stream: string): Promise<ChainHead | undefined> => {
+  await db.query(LOCK_STREAM([stream]));
+  return (await db.query<ChainHead>(STREAM_HEAD([stream]))).rows[0];
+};
+
 /**
  * Appends one entry to the target's chain. Call it with the transaction's client, in the same
  * transaction as the change it records, so that no change commits without its audit entry.
@@ -67,16 +89,14 @@ export const streamOf = (target: { type: string; id: string }) => `${target.type
  */
 export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promise<{ id: number; hash: string }> => {
   const stream = streamOf(input.target);
-  await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7270)), pg_current_xact_id()', [stream]);
-  const last = await db.query<{ seq: number; hash: string }>(
-    `(SELECT seq, hash FROM audit_log WHERE stream = $1 ORDER BY seq DESC LIMIT 1)
-     UNION ALL (SELECT seq, hash FROM audit_archived_heads WHERE stream = $1)
-     ORDER BY seq DESC LIMIT 1`,
-    [stream],
-  );
+  // A second entry on the same stream in one `withTransaction` transaction: the stream's lock is
+  // still held and its head is the entry written last, so neither needs asking again.
+  const memo = transactionMemo(db);
+  const memoKey = `audit-head:${stream}`;
+  const head = (memo?.get(memoKey) as ChainHead | undefined) ?? (await lockedHead(db, stream));
   const fields: ChainedFields = {
     stream,
-    seq: (last.rows[0]?.seq ?? 0) + 1,
+    seq: (head?.seq ?? 0) + 1,
     at: new Date().toISOString(),
     // Hashed as PostgreSQL will give it back (uuid columns come out lower-case).
     actorId: input.actor.id?.toLowerCase() ?? null,
@@ -87,15 +107,13 @@ export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promis
     beforeDigest: digestOf(input.before),
     afterDigest: digestOf(input.after),
     requestId: input.requestId ?? null,
-    prevHash: last.rows[0]?.hash ?? GENESIS_HASH,
+    prevHash: head?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(fields);
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO audit_log (stream, seq, at, actor_id, actor_name, action, target_type, target_id,
-       before_digest, after_digest, request_id, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-    [fields.stream, fields.seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.targetType, fields.targetId,
-      fields.beforeDigest, fields.afterDigest, fields.requestId, fields.prevHash, hash],
+    INSERT_ENTRY([fields.stream, fields.seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.targetType, fields.targetId,
+      fields.beforeDigest, fields.afterDigest, fields.requestId, fields.prevHash, hash]),
   );
+  memo?.set(memoKey, { seq: fields.seq, hash });
   return { id: rows[0]!.id, hash };
 };

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { uuidv7 } from '../db/ids.ts';
-import type { Queryable } from '../db/pool.ts';
+import { preparedStatement, type Queryable } from '../db/pool.ts';
 import { isRole, type Role, scopesOf, type Scope } from './scopes.ts';
 
 /** Who is calling: resolved once per request from the session cookie or a bearer token. */
@@ -59,16 +59,19 @@ type SessionRow = {
  */
 export const LAST_SEEN_RESOLUTION_SECONDS = 60;
 
+/** Every signed-in request runs it. */
+const RESOLVE_SESSION = preparedStatement(
+  'sessions.resolve',
+  `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.username, u.full_name, u.roles,
+          u.agency_id, u.party_org_id, u.is_demo, (s.idle_minutes IS NOT NULL AND s.last_seen_at < now() - $2 * interval '1 second') AS touch
+     FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL
+      AND (s.idle_minutes IS NULL OR s.last_seen_at > now() - s.idle_minutes * interval '1 minute')`,
+);
+
 export const resolveSession = async (db: Queryable, secret: string, token: string): Promise<Principal | null> => {
   if (token.length < 20 || token.length > 200) return null;
-  const { rows } = await db.query<SessionRow>(
-    `SELECT s.id AS session_id, s.csrf_token, u.id AS user_id, u.username, u.full_name, u.roles,
-            u.agency_id, u.party_org_id, u.is_demo, (s.idle_minutes IS NOT NULL AND s.last_seen_at < now() - $2 * interval '1 second') AS touch
-       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL
-        AND (s.idle_minutes IS NULL OR s.last_seen_at > now() - s.idle_minutes * interval '1 minute')`,
-    [hashToken(secret, token), LAST_SEEN_RESOLUTION_SECONDS],
-  );
+  const { rows } = await db.query<SessionRow>(RESOLVE_SESSION([hashToken(secret, token), LAST_SEEN_RESOLUTION_SECONDS]));
   const row = rows[0];
   if (!row) return null;
   if (row.touch) await db.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/pool.ts';
+import { preparedStatement, type Queryable } from '../db/pool.ts';
 import { assertQueueName } from './registry.ts';
 
 export type EnqueueOptions = {
@@ -7,6 +7,8 @@ export type EnqueueOptions = {
   /** Higher runs first. */
   priority?: number;
 };
+
+const INSERT_OUTBOX = preparedStatement('jobs.outbox-insert', 'INSERT INTO job_outbox (queue, payload, options) VALUES ($1, $2, $3) RETURNING id');
 
 /**
  * Enqueues a job. Call it with the transaction's client, in the same transaction as the change
@@ -21,9 +23,6 @@ export const enqueue = async (tx: Queryable, queue: string, payload: object, opt
     ...(options.startAfter ? { startAfter: options.startAfter.toISOString() } : {}),
     ...(options.priority !== undefined ? { priority: options.priority } : {}),
   };
-  const { rows } = await tx.query<{ id: number }>(
-    'INSERT INTO job_outbox (queue, payload, options) VALUES ($1, $2, $3) RETURNING id',
-    [queue, JSON.stringify(payload), JSON.stringify(stored)],
-  );
+  const { rows } = await tx.query<{ id: number }>(INSERT_OUTBOX([queue, JSON.stringify(payload), JSON.stringify(stored)]));
   return rows[0]!.id;
 };

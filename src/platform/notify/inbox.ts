@@ -1,22 +1,17 @@
 import { uuidv7 } from '../db/ids.ts';
-import type { Queryable } from '../db/pool.ts';
+import { preparedStatement, type Queryable } from '../db/pool.ts';
 
 /** One entry of a user's notification centre. */
 export type InboxItem = { id: string; kind: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null };
 
 export type NewInboxItem = { userId: string; kind: string; title: string; body: string; link?: string | null };
 
+const INSERT_ITEM = preparedStatement('notify.inbox-insert', 'INSERT INTO notifications (id, user_id, kind, title, body, link) VALUES ($1, $2, $3, $4, $5, $6)');
+
 /** Adds a notification to a user's centre; call it in the transaction of the change it reports. */
 export const addToInbox = async (db: Queryable, item: NewInboxItem): Promise<string> => {
   const id = uuidv7();
-  await db.query('INSERT INTO notifications (id, user_id, kind, title, body, link) VALUES ($1, $2, $3, $4, $5, $6)', [
-    id,
-    item.userId,
-    item.kind,
-    item.title.slice(0, 300),
-    item.body.slice(0, 4000),
-    item.link ?? null,
-  ]);
+  await db.query(INSERT_ITEM([id, item.userId, item.kind, item.title.slice(0, 300), item.body.slice(0, 4000), item.link ?? null]));
   return id;
 };
 

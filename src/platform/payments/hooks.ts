@@ -1,4 +1,4 @@
-import type { DbClient } from '../db/pool.ts';
+import { type DbClient, forgetTransactionMemo } from '../db/pool.ts';
 import { AppError } from '../http/problems.ts';
 import type { Payment } from './record-payment.ts';
 
@@ -46,6 +46,8 @@ export const runPaymentHooks = async (tx: DbClient, payment: Payment, context: P
     } catch (error) {
       if (!isRefusal(error)) throw error;
       await tx.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+      // The refused hook's audit entries are gone with it.
+      forgetTransactionMemo(tx);
       refusals.push(error.detail ?? error.message);
     }
   }

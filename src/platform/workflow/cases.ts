@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
 import { isUuid, uuidv7 } from '../db/ids.ts';
-import type { DbClient, Queryable } from '../db/pool.ts';
+import { type DbClient, preparedStatement, type Queryable } from '../db/pool.ts';
 import { loadDefinition } from './definitions-store.ts';
 import { WorkflowError } from './errors.ts';
 import { CASE_COLUMNS, type CaseRow, caseFromRow, EVENT_COLUMNS, type EventRow, eventFromRow } from './rows.ts';
@@ -19,14 +19,15 @@ export const caseNotFound = () => new WorkflowError('not-found', 'Không tìm th
  */
 export const startCase = async (tx: DbClient, o: StartCaseOptions): Promise<CaseRecord> => {
   const def = await loadDefinition(tx, o.definitionKey);
-  const existing = await tx.query('SELECT 1 FROM workflow_cases WHERE subject_type = $1 AND subject_id = $2', [o.subject.type, o.subject.id]);
-  if (existing.rowCount) throw new WorkflowError('conflict', 'Đối tượng này đã có quy trình xử lý');
   const at = o.at ?? new Date();
+  // The unique (subject_type, subject_id) answers whether the subject already has a case.
   const { rows } = await tx.query<CaseRow>(
     `INSERT INTO workflow_cases (id, definition_key, definition_version, subject_type, subject_id, state, seq, state_entered_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $7, now()) RETURNING ${CASE_COLUMNS}`,
+     VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $7, now())
+     ON CONFLICT (subject_type, subject_id) DO NOTHING RETURNING ${CASE_COLUMNS}`,
     [uuidv7(), def.key, def.version, o.subject.type, o.subject.id, def.initial, at],
   );
+  if (!rows[0]) throw new WorkflowError('conflict', 'Đối tượng này đã có quy trình xử lý');
   const record = caseFromRow(rows[0]!);
   await recordAudit(tx, {
     actor: { id: o.actor.id, name: o.actor.name },
@@ -48,14 +49,17 @@ export const findCaseBySubject = async (db: Queryable, subject: Subject): Promis
   return rows[0] ? caseFromRow(rows[0]) : null;
 };
 
+const CASE_BY_ID = preparedStatement('workflow.case-by-id', `SELECT ${CASE_COLUMNS} FROM workflow_cases WHERE id = $1`);
+const EVENTS_OF_CASE = preparedStatement('workflow.events-of-case', `SELECT ${EVENT_COLUMNS} FROM workflow_events WHERE case_id = $1 ORDER BY seq`);
+
 /** A case with its events (by seq) and the definition version it runs on; WorkflowError 'not-found' otherwise. */
 export const getCase = async (db: Queryable, caseId: string): Promise<CaseWithHistory> => {
   if (!isUuid(caseId)) throw caseNotFound();
-  const found = await db.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM workflow_cases WHERE id = $1`, [caseId]);
+  const found = await db.query<CaseRow>(CASE_BY_ID([caseId]));
   if (!found.rows[0]) throw caseNotFound();
   const record = caseFromRow(found.rows[0]);
   // One after the other: a transaction's client runs one query at a time.
-  const events = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM workflow_events WHERE case_id = $1 ORDER BY seq`, [caseId]);
+  const events = await db.query<EventRow>(EVENTS_OF_CASE([caseId]));
   const definition = await loadDefinition(db, record.definitionKey, record.definitionVersion);
   return { ...record, events: events.rows.map(eventFromRow), definition };
 };

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/index.ts';
 import { canonicalJson, sha256Hex } from '../audit/canonical.ts';
-import { withTransaction, type Queryable } from '../db/pool.ts';
+import { databaseKeyOf, preparedStatement, withTransaction, type Queryable } from '../db/pool.ts';
 import { parseDefinition, type WorkflowDefinition, WorkflowDefinitionError } from './definition.ts';
 import { WorkflowError } from './errors.ts';
 
@@ -71,14 +71,27 @@ export const registerDefinition = async (db: Queryable, input: WorkflowDefinitio
   return { created };
 };
 
-/** A registered definition: the given version, or the latest one. */
+const LATEST_VERSION = preparedStatement('workflow.latest-version', 'SELECT version FROM workflow_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1');
+
+/** Stored definitions by database and `key@version`: a registered version never changes, so it is read once per process. */
+const byVersion = new Map<string, StoredDefinition>();
+
+/** A registered definition: the given version, or the latest one (its number is asked each time). */
 export const loadDefinition = async (db: Queryable, key: string, version?: number): Promise<WorkflowDefinition> => {
-  const { rows } = await db.query<{ definition: StoredDefinition }>(
-    version === undefined
-      ? 'SELECT definition FROM workflow_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1'
-      : 'SELECT definition FROM workflow_definitions WHERE key = $1 AND version = $2',
-    version === undefined ? [key] : [key, version],
-  );
-  if (!rows[0]) throw new WorkflowError('not-found', `Quy trình "${key}"${version === undefined ? '' : ` phiên bản ${version}`} chưa được đăng ký`);
-  return fromStored(rows[0].definition);
+  const notFound = () => new WorkflowError('not-found', `Quy trình "${key}"${version === undefined ? '' : ` phiên bản ${version}`} chưa được đăng ký`);
+  let wanted = version;
+  if (wanted === undefined) {
+    const latest = await db.query<{ version: number }>(LATEST_VERSION([key]));
+    if (!latest.rows[0]) throw notFound();
+    wanted = latest.rows[0].version;
+  }
+  const cacheKey = `${databaseKeyOf(db)} ${key}@${wanted}`;
+  let stored = byVersion.get(cacheKey);
+  if (!stored) {
+    const { rows } = await db.query<{ definition: StoredDefinition }>('SELECT definition FROM workflow_definitions WHERE key = $1 AND version = $2', [key, wanted]);
+    if (!rows[0]) throw notFound();
+    stored = rows[0].definition;
+    byVersion.set(cacheKey, stored);
+  }
+  return fromStored(stored);
 };

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 
 /**
  * Dossier codes `{agency code}-{yymmdd}-{nnnn}` (e.g. `000.00.04.H59-261123-0001`): the receiving
@@ -23,14 +23,16 @@ export const formatDossierCode = (agencyCode: string, isoDay: string, sequence: 
 /** What a dossier code looks like; anything else cannot be one (the public lookup answers 404). */
 export const DOSSIER_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4,7}$/;
 
+const NEXT_CODE = preparedStatement(
+  'dossiers.next-code',
+  `INSERT INTO dossier_code_counters (agency_code, day, last) VALUES ($1, $2, 1)
+   ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_code_counters.last + 1
+   RETURNING last`,
+);
+
 /** The next code of `agencyCode` for the day of `at`; call it inside the filing's transaction. */
 export const nextDossierCode = async (tx: Queryable, agencyCode: string, at: Date): Promise<string> => {
   const day = vietnamDay(at);
-  const { rows } = await tx.query<{ last: number }>(
-    `INSERT INTO dossier_code_counters (agency_code, day, last) VALUES ($1, $2, 1)
-     ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_code_counters.last + 1
-     RETURNING last`,
-    [agencyCode, day],
-  );
+  const { rows } = await tx.query<{ last: number }>(NEXT_CODE([agencyCode, day]));
   return formatDossierCode(agencyCode, day, rows[0]!.last);
 };

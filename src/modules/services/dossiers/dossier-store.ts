@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 import { isUuid } from '../../../platform/db/ids.ts';
 
 /** A dossier's stored documents: which procedure document each file stands for. */
@@ -56,10 +56,14 @@ export type DossierRow = {
   digitised_papers: number;
 };
 
+const DOSSIER_BY_ID = preparedStatement('dossiers.by-id', 'SELECT * FROM dossiers WHERE id = $1');
+const DOSSIER_FOR_UPDATE = preparedStatement('dossiers.by-id-for-update', 'SELECT * FROM dossiers WHERE id = $1 FOR UPDATE');
+const AGENCY_BY_ID = preparedStatement('dossiers.agency-by-id', 'SELECT id, code, name FROM agencies WHERE id = $1');
+
 /** Reads one dossier (optionally locking its row for the rest of the transaction); undefined when absent. */
 export const findDossier = async (db: Queryable, id: string, { forUpdate = false } = {}): Promise<DossierRow | undefined> => {
   if (!isUuid(id)) return undefined;
-  const { rows } = await db.query<DossierRow>(`SELECT * FROM dossiers WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query<DossierRow>((forUpdate ? DOSSIER_FOR_UPDATE : DOSSIER_BY_ID)([id]));
   return rows[0];
 };
 
@@ -71,7 +75,7 @@ export const findDossierByKey = async (db: Queryable, ownerId: string, key: stri
 export type AgencyRef = { id: string; code: string; name: string };
 
 export const findAgency = async (db: Queryable, id: string): Promise<AgencyRef> => {
-  const { rows } = await db.query<AgencyRef>('SELECT id, code, name FROM agencies WHERE id = $1', [id]);
+  const { rows } = await db.query<AgencyRef>(AGENCY_BY_ID([id]));
   if (!rows[0]) throw new Error(`agency ${id} is missing`);
   return rows[0];
 };

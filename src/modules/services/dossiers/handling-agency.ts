@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 import type { FieldError } from '../../../platform/http/problems.ts';
 import type { AgencyRef } from './dossier-store.ts';
 import type { ProcedureForDossier } from './procedure-source.ts';
@@ -9,6 +9,12 @@ import type { ProcedureForDossier } from './procedure-source.ts';
  * citizen chooses (`communeCode`, any commune: filing does not depend on residence, Decree
  * 118/2025), whatever placeholder the catalogue stores as their agency.
  */
+const COMMUNE_COMMITTEE = preparedStatement(
+  'dossiers.commune-committee',
+  `SELECT id, code, name FROM agencies WHERE kind = 'commune_committee' AND commune_code = $1 ORDER BY code LIMIT 1`,
+);
+const AGENCY_BY_CODE = preparedStatement('dossiers.agency-by-code', 'SELECT id, code, name FROM agencies WHERE code = $1');
+
 export const resolveHandlingAgency = async (
   db: Queryable,
   procedure: ProcedureForDossier,
@@ -16,14 +22,11 @@ export const resolveHandlingAgency = async (
 ): Promise<{ agency: AgencyRef; communeCode: string | null } | { error: FieldError }> => {
   if (procedure.level === 'commune') {
     if (!communeCode) return { error: { field: 'communeCode', message: 'Chọn xã, phường nơi nộp hồ sơ (thủ tục cấp xã)' } };
-    const { rows } = await db.query<AgencyRef>(
-      `SELECT id, code, name FROM agencies WHERE kind = 'commune_committee' AND commune_code = $1 ORDER BY code LIMIT 1`,
-      [communeCode],
-    );
+    const { rows } = await db.query<AgencyRef>(COMMUNE_COMMITTEE([communeCode]));
     if (!rows[0]) return { error: { field: 'communeCode', message: 'Chưa có Ủy ban nhân dân của xã, phường này trên hệ thống' } };
     return { agency: rows[0], communeCode };
   }
-  const { rows } = await db.query<AgencyRef>('SELECT id, code, name FROM agencies WHERE code = $1', [procedure.agencyCode]);
+  const { rows } = await db.query<AgencyRef>(AGENCY_BY_CODE([procedure.agencyCode]));
   if (!rows[0]) return { error: { field: 'procedureCode', message: 'Thủ tục chưa có cơ quan giải quyết trên hệ thống' } };
   return { agency: rows[0], communeCode: null };
 };

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 import { DOSSIER_CODE } from './code.ts';
 import { dossierNotFound } from './errors.ts';
 import type { PublicDossier } from './schema.ts';
@@ -6,6 +6,14 @@ import { statusName } from './status.ts';
 import { onTimeOf } from './views.ts';
 
 const NATIONAL_DOSSIER_CODE = /^[0-9A-Za-z][0-9A-Za-z._\-/]{0,59}$/;
+
+const TRACK = preparedStatement(
+  'dossiers.track',
+  `SELECT d.code, d.status, d.received_at, d.due_at, d.original_due_at, d.done_at, d.updated_at, a.name AS agency_name
+     FROM dossiers d JOIN agencies a ON a.id = d.agency_id
+    WHERE (d.code = $1 OR d.national_code = $2) AND d.status IS NOT NULL
+    ORDER BY d.code = $1 DESC LIMIT 1`,
+);
 
 /**
  * `GET /api/public/dossiers/{code}` (ours, or the national portal's for a dossier it forwarded): what anyone holding the code may know — status, dates,
@@ -26,13 +34,7 @@ export const trackDossier = async (db: Queryable, rawCode: string): Promise<Publ
     done_at: Date | null;
     updated_at: Date;
     agency_name: string;
-  }>(
-    `SELECT d.code, d.status, d.received_at, d.due_at, d.original_due_at, d.done_at, d.updated_at, a.name AS agency_name
-       FROM dossiers d JOIN agencies a ON a.id = d.agency_id
-      WHERE (d.code = $1 OR d.national_code = $2) AND d.status IS NOT NULL
-      ORDER BY d.code = $1 DESC LIMIT 1`,
-    [code, given],
-  );
+  }>(TRACK([code, given]));
   const r = rows[0];
   if (!r) throw dossierNotFound();
   return {

@@ -1,5 +1,5 @@
 import { type AuditActor, recordAudit } from '../../../platform/audit/index.ts';
-import { type Db, type Queryable, withTransaction } from '../../../platform/db/pool.ts';
+import { type Db, preparedStatement, type Queryable, withTransaction } from '../../../platform/db/pool.ts';
 import { invalid, notFound } from '../../../platform/http/problems.ts';
 
 /**
@@ -48,15 +48,17 @@ export const mappedProcedure = async (db: Queryable, nationalCode: string): Prom
 export const mappedNationalCodes = async (db: Queryable): Promise<string[]> =>
   (await db.query<{ national_code: string }>('SELECT national_code FROM portal_procedure_map ORDER BY national_code')).rows.map((r) => r.national_code);
 
+const NATIONAL_CODE_OF = preparedStatement(
+  'portal.national-code-of',
+  'SELECT national_code FROM portal_procedure_map WHERE procedure_code = $1 ORDER BY national_code LIMIT 1',
+);
+
 /**
  * The national code (MaTTHC) pushes name for a local procedure: the mapped one (the first, when
  * several map to it), else the catalogue's own national code, else none (the local code is sent).
  */
 export const nationalProcedureCodeOf = async (db: Queryable, procedureCode: string, catalogueCode: string | null): Promise<string | null> => {
-  const { rows } = await db.query<{ national_code: string }>(
-    'SELECT national_code FROM portal_procedure_map WHERE procedure_code = $1 ORDER BY national_code LIMIT 1',
-    [procedureCode],
-  );
+  const { rows } = await db.query<{ national_code: string }>(NATIONAL_CODE_OF([procedureCode]));
   return rows[0]?.national_code ?? catalogueCode;
 };
 

@@ -1,16 +1,18 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 
 /** What the portal has of one dossier (portal_sync_state). */
 export type SyncState = { lastEnqueued: number; lastDelivered: number; knownToPortal: boolean; stepsDelivered: number };
 
+const NEXT_VERSION = preparedStatement(
+  'portal.next-sync-version',
+  `INSERT INTO portal_sync_state (dossier_id, last_enqueued) VALUES ($1, 1)
+   ON CONFLICT (dossier_id) DO UPDATE SET last_enqueued = portal_sync_state.last_enqueued + 1, updated_at = now()
+   RETURNING last_enqueued`,
+);
+
 /** Bumps the dossier's sync version in the caller's transaction; the row lock orders concurrent changes. */
 export const nextSyncVersion = async (tx: Queryable, dossierId: string): Promise<number> => {
-  const { rows } = await tx.query<{ last_enqueued: number }>(
-    `INSERT INTO portal_sync_state (dossier_id, last_enqueued) VALUES ($1, 1)
-     ON CONFLICT (dossier_id) DO UPDATE SET last_enqueued = portal_sync_state.last_enqueued + 1, updated_at = now()
-     RETURNING last_enqueued`,
-    [dossierId],
-  );
+  const { rows } = await tx.query<{ last_enqueued: number }>(NEXT_VERSION([dossierId]));
   return rows[0]!.last_enqueued;
 };
 

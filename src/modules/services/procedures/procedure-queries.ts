@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 import { notFound } from '../../../platform/http/problems.ts';
 import { COMMUNE_AGENCY_CODE, COMMUNE_AGENCY_NAME, type Procedure, type ProcedureInput } from './schema.ts';
 
@@ -18,8 +18,11 @@ export const withAgencyName = <T extends { agencyCode: string; agencyName: strin
  * One procedure by its code, active or not (a dossier filed under a procedure since withdrawn from
  * the catalogue still shows it); undefined when unknown. The use case other modules call.
  */
+/** Every filing reads its procedure (twice: to check the filing, and for the portal's snapshot). */
+const PROCEDURE_BY_CODE = preparedStatement('procedures.by-code', `SELECT ${PROCEDURE_COLUMNS} FROM ${PROCEDURE_FROM} WHERE p.code = $1`);
+
 export const findProcedure = async (db: Queryable, code: string): Promise<Procedure | undefined> => {
-  const { rows } = await db.query<Procedure>(`SELECT ${PROCEDURE_COLUMNS} FROM ${PROCEDURE_FROM} WHERE p.code = $1`, [code]);
+  const { rows } = await db.query<Procedure>(PROCEDURE_BY_CODE([code]));
   return rows[0] && withAgencyName(rows[0]);
 };
 
