@@ -99,6 +99,7 @@ export const applyDossierAction = async (tx: DbClient, deps: ActionDeps, row: Do
   const notices: Notice[] = effect.notice
     ? [{ ...effect.notice, channel: row.channel, ownerId: row.owner_id, code: row.code, procedureName: row.procedure_name ?? row.procedure_code, dueAt: iso(updated.due_at), trackingUrl: trackingUrl(deps.publicUrl, row.code) }]
     : [];
-  await afterStatusChange(tx, row.id, notices);
+  // The case as read after the action (with its new step); the row is read again, as receipts and papers may have changed it.
+  await afterStatusChange(tx, row.id, notices, { flow });
   return answerOf(updated, flow.definition, result.event, flow.seq, false);
 };

@@ -1,11 +1,11 @@
 import { type AuditActor, recordAudit } from '../../../platform/audit/index.ts';
 import type { DbClient } from '../../../platform/db/pool.ts';
-import { startCase, type WorkflowActor, workflowActorOf } from '../../../platform/workflow/index.ts';
+import { loadDefinition, startCase, type WorkflowActor, workflowActorOf } from '../../../platform/workflow/index.ts';
 import { DOSSIER_WORKFLOW, nationalStatusOf } from '../dossier-workflow.ts';
 import { nextDossierCode } from './code.ts';
 import { auditActor, type DossierContext, trackingUrl } from './context.ts';
 import { appointmentFrom } from './deadlines.ts';
-import type { AgencyRef, DossierChannel } from './dossier-store.ts';
+import type { AgencyRef, DossierChannel, DossierRow } from './dossier-store.ts';
 import { afterStatusChange } from './outbox.ts';
 import type { ProcedureForDossier } from './procedure-source.ts';
 
@@ -55,12 +55,12 @@ export const fileDossier = async (
   const status = nationalStatusOf(started.state) ?? 1;
   const calendar = await deps.calendar.current();
   const dueAt = appointmentFrom(calendar, at, { days: procedure.days, hours: procedure.hours });
-  await tx.query(
+  const filed = await tx.query<DossierRow>(
     `UPDATE dossiers
         SET code = $2, case_id = $3, state = $4, status = $5, submitted_at = $6, due_at = $7, original_due_at = $7,
             agency_id = $8, procedure_name = $9, field = $10, online_mode = $11, limit_days = $12, limit_hours = $13,
             restart_on_supplement = $14, updated_at = $6
-      WHERE id = $1`,
+      WHERE id = $1 RETURNING *`,
     [dossier.id, code, started.id, started.state, status, at, dueAt, agency.id, procedure.name, procedure.field, procedure.online,
       procedure.days, procedure.hours, procedure.restartOnSupplement],
   );
@@ -73,6 +73,10 @@ export const fileDossier = async (
     requestId: deps.requestId,
   });
   if (!options.quiet) {
+    // The portal's snapshot from what filing holds: the row as filed, its agency and procedure,
+    // and the case just started (no steps yet; its definition version is cached).
+    const flow = { ...started, events: [], definition: await loadDefinition(tx, started.definitionKey, started.definitionVersion) };
+    const known = { row: filed.rows[0], agency, procedure, flow };
     await afterStatusChange(tx, dossier.id, [
       {
         kind: 'submitted',
@@ -83,7 +87,7 @@ export const fileDossier = async (
         dueAt: dueAt.toISOString(),
         trackingUrl: trackingUrl(deps.publicUrl, code),
       },
-    ]);
+    ], known);
   }
   return { id: dossier.id, code, status, dueAt: dueAt.toISOString() };
 };

@@ -3,9 +3,9 @@ import { enqueue, registerJobHandler } from '../../../platform/jobs/index.ts';
 import { notifierFor } from '../../../platform/notify/index.ts';
 import { addToInbox } from '../../../platform/notify/inbox.ts';
 import { enqueuePortalSync } from '../portal/index.ts';
-import { findDossier } from './dossier-store.ts';
+import { type DossierRow, findDossier } from './dossier-store.ts';
 import { deliverNotice, noticeText, type Notice } from './notices.ts';
-import { portalSnapshotOf } from './portal-snapshot.ts';
+import { type KnownForSnapshot, portalSnapshotOf } from './portal-snapshot.ts';
 
 /**
  * The side effects of a dossier change, enqueued IN THE SAME TRANSACTION as the change (the jobs
@@ -34,10 +34,16 @@ export const queueNotices = async (tx: DbClient, notices: readonly Notice[]): Pr
 
 /**
  * After every change of a filed dossier (status, appointment, supplement, fee, result): queue the
- * national-portal push of the dossier as it now stands, and the citizen's notices.
+ * national-portal push of the dossier as it now stands, and the citizen's notices. `known` is
+ * what the caller holds in this transaction: the row as it now stands, the agency, procedure, case.
  */
-export const afterStatusChange = async (tx: DbClient, dossierId: string, notices: readonly Notice[]): Promise<void> => {
-  const row = await findDossier(tx, dossierId);
-  if (row?.code && row.status !== null) await enqueuePortalSync(tx, await portalSnapshotOf(tx, row));
+export const afterStatusChange = async (
+  tx: DbClient,
+  dossierId: string,
+  notices: readonly Notice[],
+  known: KnownForSnapshot & { row?: DossierRow } = {},
+): Promise<void> => {
+  const row = known.row?.id === dossierId ? known.row : await findDossier(tx, dossierId);
+  if (row?.code && row.status !== null) await enqueuePortalSync(tx, await portalSnapshotOf(tx, row, known));
   await queueNotices(tx, notices);
 };

@@ -1,9 +1,9 @@
 import type { Queryable } from '../../../platform/db/pool.ts';
-import { getCase, type WorkflowEvent } from '../../../platform/workflow/index.ts';
+import { type CaseWithHistory, getCase, type WorkflowEvent } from '../../../platform/workflow/index.ts';
 import { nationalProcedureCodeOf, type PortalDossierSnapshot } from '../portal/index.ts';
 import { nationalStatusOf } from '../dossier-workflow.ts';
-import { type DossierRow, findAgency } from './dossier-store.ts';
-import { loadProcedure } from './procedure-source.ts';
+import { type AgencyRef, type DossierRow, findAgency } from './dossier-store.ts';
+import { loadProcedure, type ProcedureForDossier } from './procedure-source.ts';
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
@@ -17,15 +17,21 @@ const supplementsOf = (events: readonly WorkflowEvent[]) =>
   });
 
 /**
+ * What the caller already holds in this transaction (filing has the agency, the procedure and the
+ * case it just started): used when it is the dossier's, so that it is not read again.
+ */
+export type KnownForSnapshot = { agency?: AgencyRef; procedure?: ProcedureForDossier; flow?: CaseWithHistory };
+
+/**
  * The dossier as the national portal is told of it after a change (modules/services/portal):
  * status, dates, documents, fee, supplements, results and every step so far — never the
  * applicant's personal data (the form data stays here).
  */
-export const portalSnapshotOf = async (db: Queryable, row: DossierRow): Promise<PortalDossierSnapshot> => {
-  const agency = await findAgency(db, row.agency_id);
-  const procedure = await loadProcedure(db, row.procedure_code);
+export const portalSnapshotOf = async (db: Queryable, row: DossierRow, known: KnownForSnapshot = {}): Promise<PortalDossierSnapshot> => {
+  const agency = known.agency?.id === row.agency_id ? known.agency : await findAgency(db, row.agency_id);
+  const procedure = known.procedure?.code === row.procedure_code ? known.procedure : await loadProcedure(db, row.procedure_code);
   const names = new Map((procedure?.documents ?? []).map((d) => [d.code, d.name]));
-  const flow = row.case_id ? await getCase(db, row.case_id) : undefined;
+  const flow = !row.case_id ? undefined : known.flow?.id === row.case_id ? known.flow : await getCase(db, row.case_id);
   const events = flow?.events ?? [];
   const filing = { at: row.submitted_at ?? row.created_at, action: 'Nộp hồ sơ', status: 1, officerName: null, comment: null, dueAt: row.due_at };
   return {
