@@ -161,6 +161,38 @@ describe('public list, map and detail', () => {
     expect(answer.items).toHaveLength(2);
   });
 
+  it('searches whole words, marks and case optional, newest first for a common word and a rare one', async () => {
+    const file = async (title: string, address: string) => {
+      const id = await fileVia(app, t, 'congdan', { title, description: `${title}, mong được xử lý.`, topicCode: 'ngap-ung-thoat-nuoc', ...TAN_AN, address });
+      expect((await actAs(app, t, 'kiemduyet', id, 'moderate', { isPublic: true })).statusCode).toBe(200);
+      return id;
+    };
+    const oldest = await file('Ngập sâu trước chợ Trà Vinh', 'Số 12/3 hẻm Phượng Vĩ');
+    const middle = await file('Đường ngập sau cơn mưa chiều', 'Ấp Trà Vinh');
+    const newest = await file('NGẬP nước trước trường học', 'Hẻm Phượng Vĩ');
+    const ids = async (qs: string) => (await app.inject({ url: `/api/feedback/public/reports?${qs}` })).json<{ items: { id: string }[] }>().items.map((r) => r.id);
+
+    // "ngập" is common in the demo province: the newest reports come first, page by page.
+    for (const q of ['ngap', 'NGẬP', 'Ngập']) expect((await ids(`q=${encodeURIComponent(q)}`)).slice(0, 3), q).toEqual([newest, middle, oldest]);
+    expect(await ids('q=ngap&pageSize=2&page=1')).toEqual([newest, middle]);
+    expect((await ids('q=ngap&pageSize=2&page=2'))[0]).toBe(oldest);
+    expect((await ids('q=tra%20vinh')).slice(0, 2)).toEqual([middle, oldest]);
+    expect((await ids(`q=${encodeURIComponent('trà vinh ngập')}`)).slice(0, 2)).toEqual([middle, oldest]);
+    // Whole words: a part of a word finds nothing; a word written with other characters matches
+    // its letters and digits side by side.
+    expect(await ids('q=nga%20tra%20vinh')).toEqual([]);
+    expect(await ids(`q=${encodeURIComponent('12/3 phượng')}`)).toEqual([oldest]);
+    expect(await ids('q=3%2F12')).toEqual([]);
+    // Punctuation alone is no word: the list is unfiltered.
+    expect((await ids(`q=${encodeURIComponent('–?')}`)).length).toBeGreaterThan(0);
+
+    // A rare word in an old report, past the newest reports a search reads one by one.
+    await db.query(`UPDATE feedback_reports SET created_at = '2021-03-01T03:00:00Z' WHERE id = $1`, [oldest]);
+    expect(await listPublicReports(db, { q: 'phuong vi', page: 1, pageSize: 1 })).toMatchObject({ items: [{ id: newest }], total: 2, totalCapped: false });
+    expect(await listPublicReports(db, { q: 'phuong vi', page: 2, pageSize: 1 })).toMatchObject({ items: [{ id: oldest }], total: 2 });
+    expect((await listPublicReports(db, { q: 'cho tra vinh', page: 1, pageSize: 1 })).items.map((r) => r.id)).toEqual([oldest]);
+  });
+
   it('never leaks a secret reporter, contact or original photo publicly', async () => {
     const id = await fileVia(app, t, 'congdan', { privacy: 'secret', title: 'Đèn tín hiệu hỏng ở ngã tư', contact: { phone: '0912000001', email: 'congdan@example.vn' } });
     await actAs(app, t, 'kiemduyet', id, 'moderate', { isPublic: true });

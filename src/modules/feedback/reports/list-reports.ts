@@ -1,7 +1,7 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
+import { foldDiacritics } from '../../../platform/text/index.ts';
 import type { PublicListQuery, QueueQuery, ReportSummary } from '../schema.ts';
-import { REPORT_SELECT, type ReportRow } from './report-store.ts';
-import { summaryView } from './views.ts';
+import { summaryView, type SummaryRow } from './views.ts';
 
 /**
  * Lists of reports: the public list and map, the reporter's own, the moderators' queue and an
@@ -26,6 +26,12 @@ class Where {
   sql() {
     return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
   }
+  copy() {
+    const copy = new Where();
+    copy.parts.push(...this.parts);
+    copy.params.push(...this.params);
+    return copy;
+  }
 }
 
 /** The public may see: moderated as public, not a complaint or denunciation, not refused or transferred. */
@@ -33,7 +39,27 @@ export const PUBLIC_CONDITION = `r.is_public AND t.kind <> 'inspection' AND r.st
 
 const VIETNAM_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
-/** The public filters (topic, commune, state, bbox, text, filing dates) on top of `where`. */
+/** Words searched at most: the rest of a longer query is ignored. */
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * The text search as a tsquery over `feedback_reports.search_words`, or null for none: every typed
+ * word must be a whole word of the title, description or address, marks and case optional ("ngap"
+ * finds "Ngập", "tra vinh" finds "Trà Vinh", but "nga" does not find "ngập"). Folded like the column:
+ * a word that holds other characters ("12/3", "H'Leo") is its runs of letters and digits, side by side.
+ * The tokens hold only a-z and 0-9, so they cannot carry tsquery operators.
+ */
+export const searchWords = (q: string | undefined): string | null => {
+  const words = foldDiacritics(q ?? '')
+    .split(' ')
+    .map((word) => word.split(/[^a-z0-9]+/).filter(Boolean))
+    .filter((parts) => parts.length > 0)
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((parts) => (parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`));
+  return words.length ? words.join(' & ') : null;
+};
+
+/** The public filters but the text (topic, commune, state, bbox, filing dates) on top of `where`. */
 const applyFilters = (where: Where, q: Omit<PublicListQuery, 'page' | 'pageSize'>) => {
   if (q.topic?.length) where.parts.push(`t.code = ANY(${where.param(q.topic)}::text[])`);
   if (q.commune?.length) where.parts.push(`r.commune_code = ANY(${where.param(q.commune)}::text[])`);
@@ -42,46 +68,133 @@ const applyFilters = (where: Where, q: Omit<PublicListQuery, 'page' | 'pageSize'
     const [south, west, north, east] = q.bbox;
     where.parts.push(`r.lat BETWEEN ${where.param(south)} AND ${where.param(north)} AND r.lng BETWEEN ${where.param(west)} AND ${where.param(east)}`);
   }
-  // Diacritic-insensitive, every word (at most 8) somewhere in title, description or address: both
-  // sides folded (fold_vi), served by the trigram index on search_folded.
-  for (const word of (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    where.parts.push(`r.search_folded LIKE '%' || fold_vi(${where.param(word.replace(/[\\%_]/g, (c) => `\\${c}`))}) || '%'`);
-  }
   if (q.from) where.parts.push(`${VIETNAM_DAY('r.created_at')} >= ${where.param(q.from)}::date`);
   if (q.to) where.parts.push(`${VIETNAM_DAY('r.created_at')} <= ${where.param(q.to)}::date`);
   return where;
 };
 
-const pageOf = async (db: Queryable, where: Where, order: string, page: number, pageSize: number, now: Date, countLimit?: number): Promise<Page<ReportSummary>> => {
-  const filter = where.sql();
-  const params = [...where.params];
-  const { rows } = await db.query<ReportRow>(`${REPORT_SELECT} ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-    ...params, pageSize, (page - 1) * pageSize,
+/** The text search (`searchWords`) on top of `where`, served by the GIN index on search_words. */
+const applyText = (where: Where, words: string | null) => {
+  if (words) where.parts.push(`r.search_words @@ to_tsquery('simple', ${where.param(words)})`);
+  return where;
+};
+
+const FROM_REPORTS = 'FROM feedback_reports r JOIN feedback_topics t ON t.id = r.topic_id';
+const NEWEST_FIRST = 'r.created_at DESC, r.id DESC';
+
+/** Ids of one page of the reports `where` selects, in `order`. */
+const pickIds = async (db: Queryable, where: Where, order: string, limit: number, offset: number) => {
+  const n = where.params.length;
+  const { rows } = await db.query<{ id: string }>(`SELECT r.id ${FROM_REPORTS} ${where.sql()} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [
+    ...where.params, limit, offset,
   ]);
+  return rows.map((r) => r.id);
+};
+
+/**
+ * A text search reads the newest reports one by one while a page of matches can be expected among
+ * this many reports per match (the words are in at least 2% of them), and asks the word index past
+ * that. PostgreSQL cannot make this choice itself: it takes the words of a query for independent and
+ * multiplies their frequencies, so it finds "thuc pham" (two syllables of one word, in 3.5% of the
+ * reports) twelve times rarer than it is and "lan chiem via he" thousands of times, and then reads
+ * and sorts every match.
+ */
+const READ_PER_MATCH = 50;
+const READ_AT_MOST = 5000;
+
+/** Ids of one page of a text search, newest first: `where` holds every other filter. */
+const pickSearchIds = async (db: Queryable, where: Where, words: string, limit: number, offset: number) => {
+  const read = Math.min(READ_PER_MATCH * (offset + limit), READ_AT_MOST);
+  const n = where.params.length;
+  // The LIMIT inside keeps the words out of the scan, so the index on created_at serves it, and
+  // the outer LIMIT stops it at the last match of the page.
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT w.id FROM (SELECT r.id, r.created_at, r.search_words ${FROM_REPORTS} ${where.sql()} ORDER BY ${NEWEST_FIRST} LIMIT $${n + 1}) w
+      WHERE w.search_words @@ to_tsquery('simple', $${n + 2})
+      ORDER BY w.created_at DESC, w.id DESC LIMIT $${n + 3} OFFSET $${n + 4}`,
+    [...where.params, read, words, limit, offset],
+  );
+  // A full page among the newest reports is the page: anything older comes after it.
+  if (rows.length === limit) return rows.map((r) => r.id);
+  return pickIds(db, applyText(where.copy(), words), NEWEST_FIRST, limit, offset);
+};
+
+/**
+ * What a summary shows (views.ts `SummaryRow`), with the names around it. The names are looked up
+ * row by row: for a page of twenty that is sixty index probes, where a join may hash all 3,321
+ * communes first.
+ */
+const SUMMARY_SELECT = `
+  SELECT r.id, r.code, t.code AS topic_code, t.name AS topic_name, r.title, r.address, r.commune_code,
+         (SELECT ac.name FROM admin_communes ac WHERE ac.code = r.commune_code) AS commune_name,
+         r.lat, r.lng, r.state, r.created_at, r.due_at,
+         (SELECT ag.code FROM agencies ag WHERE ag.id = r.agency_id) AS agency_code,
+         (SELECT ag.name FROM agencies ag WHERE ag.id = r.agency_id) AS agency_name,
+         r.answered_at, r.rating, r.photos
+    FROM feedback_reports r JOIN feedback_topics t ON t.id = r.topic_id`;
+
+/** The summaries of a page of reports by their ids: planning the lookups would cost more than running them. */
+const SUMMARIES_BY_IDS = preparedStatement('feedback.report-summaries', `${SUMMARY_SELECT} WHERE r.id = ANY($1::uuid[])`);
+
+/** The summaries of the reports with these ids, in the order of `ids`. */
+const summariesByIds = async (db: Queryable, ids: string[]): Promise<SummaryRow[]> => {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<SummaryRow>(SUMMARIES_BY_IDS([ids]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
+
+/** How many reports `where` selects; with `limit`, counting stops past it. */
+const countOf = async (db: Queryable, where: Where, limit?: number) => {
+  const matches = `SELECT 1 ${FROM_REPORTS} ${where.sql()}`;
+  const { rows } = await db.query<{ n: number }>(
+    limit ? `SELECT count(*)::int AS n FROM (${matches} LIMIT ${limit + 1}) m` : `SELECT count(*)::int AS n FROM (${matches}) m`,
+    where.params,
+  );
+  return rows[0]?.n ?? 0;
+};
+
+/**
+ * A page of the reports `where` selects. The page is picked among the reports alone (`pick`), then
+ * joined to the names around it: joined first, a plan that meets thousands of matches before it
+ * sorts them would look up the names of each.
+ */
+const pageOf = async (
+  db: Queryable,
+  where: Where,
+  pick: (limit: number, offset: number) => Promise<string[]>,
+  page: number,
+  pageSize: number,
+  now: Date,
+  countLimit?: number,
+): Promise<Page<ReportSummary>> => {
+  const rows = await summariesByIds(db, await pick(pageSize, (page - 1) * pageSize));
   const items = rows.map((r) => summaryView(r, now));
   // A first page that is not full is the whole list: no need to count.
   if (page === 1 && rows.length < pageSize) return { items, total: rows.length, ...(countLimit ? { totalCapped: false } : {}), page, pageSize };
-  const matches = `SELECT 1 FROM feedback_reports r JOIN feedback_topics t ON t.id = r.topic_id ${filter}`;
-  const counted = await db.query<{ n: number }>(
-    countLimit ? `SELECT count(*)::int AS n FROM (${matches} LIMIT ${countLimit + 1}) m` : `SELECT count(*)::int AS n FROM (${matches}) m`,
-    params,
-  );
-  const n = counted.rows[0]?.n ?? 0;
+  const n = await countOf(db, where, countLimit);
   if (!countLimit) return { items, total: n, page, pageSize };
   return { items, total: Math.min(n, countLimit), totalCapped: n > countLimit, page, pageSize };
 };
 
+/** A page in `order` of the reports `where` selects. */
+const orderedPage = (db: Queryable, where: Where, order: string, q: QueueQuery, now: Date) =>
+  pageOf(db, where, (limit, offset) => pickIds(db, where, order, limit, offset), q.page, q.pageSize, now);
+
 export const listPublicReports = (db: Queryable, q: PublicListQuery, now = new Date(), countLimit = PUBLIC_COUNT_LIMIT) => {
   const where = applyFilters(new Where(), q);
   where.parts.unshift(PUBLIC_CONDITION);
-  return pageOf(db, where, 'r.created_at DESC, r.id DESC', q.page, q.pageSize, now, countLimit);
+  const words = searchWords(q.q);
+  if (!words) return pageOf(db, where, (limit, offset) => pickIds(db, where, NEWEST_FIRST, limit, offset), q.page, q.pageSize, now, countLimit);
+  const pick = (limit: number, offset: number) => pickSearchIds(db, where.copy(), words, limit, offset);
+  return pageOf(db, applyText(where.copy(), words), pick, q.page, q.pageSize, now, countLimit);
 };
 
 export const MAP_POINT_LIMIT = 5000;
 
 /** Points of the public map (same filters, no paging, the newest 5,000). */
 export const publicMapPoints = async (db: Queryable, q: Omit<PublicListQuery, 'page' | 'pageSize'>) => {
-  const where = applyFilters(new Where(), q);
+  const where = applyText(applyFilters(new Where(), q), searchWords(q.q));
   where.parts.unshift(PUBLIC_CONDITION);
   const { rows } = await db.query<{ id: string; code: string; lat: number; lng: number; state: string; topic_code: string; title: string }>(
     `SELECT r.id, r.code, r.lat, r.lng, r.state, t.code AS topic_code, r.title
@@ -96,14 +209,14 @@ export const listMyReports = (db: Queryable, userId: string, q: QueueQuery, now 
   const where = new Where();
   where.parts.push(`r.reporter_id = ${where.param(userId)}`);
   if (q.state?.length) where.parts.push(`r.state = ANY(${where.param(q.state)}::text[])`);
-  return pageOf(db, where, 'r.created_at DESC, r.id DESC', q.page, q.pageSize, now);
+  return orderedPage(db, where, NEWEST_FIRST, q, now);
 };
 
 /** Waiting for moderators: new reports and those an agency returned; oldest first. */
 export const moderationQueue = (db: Queryable, q: QueueQuery, now = new Date()) => {
   const where = new Where();
   where.parts.push(`r.state = ANY(${where.param(q.state?.length ? q.state : ['submitted', 'moderated'])}::text[])`);
-  return pageOf(db, where, 'r.created_at ASC, r.id ASC', q.page, q.pageSize, now);
+  return orderedPage(db, where, 'r.created_at ASC, r.id ASC', q, now);
 };
 
 /** States an agency's queue may list (before moderation and after a refusal the report is not theirs). */
@@ -115,5 +228,5 @@ export const agencyQueue = (db: Queryable, agencyId: string, q: QueueQuery, now 
   where.parts.push(`r.agency_id = ${where.param(agencyId)}`);
   const states = q.state?.length ? q.state.filter((s) => AGENCY_STATES.includes(s)) : ['assigned', 'in_progress'];
   where.parts.push(`r.state = ANY(${where.param(states)}::text[])`);
-  return pageOf(db, where, 'r.due_at ASC NULLS LAST, r.created_at ASC', q.page, q.pageSize, now);
+  return orderedPage(db, where, 'r.due_at ASC NULLS LAST, r.created_at ASC', q, now);
 };

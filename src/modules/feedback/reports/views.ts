@@ -93,7 +93,14 @@ export const detailView = (
   allowedActions,
 });
 
-export const summaryView = (report: ReportRow, now: Date): ReportSummary => ({
+/** The columns a summary shows (lists read only these). */
+export type SummaryRow = Pick<
+  ReportRow,
+  | 'id' | 'code' | 'topic_code' | 'topic_name' | 'title' | 'address' | 'commune_code' | 'commune_name' | 'lat' | 'lng' | 'state'
+  | 'created_at' | 'due_at' | 'agency_code' | 'agency_name' | 'answered_at' | 'rating' | 'photos'
+>;
+
+export const summaryView = (report: SummaryRow, now: Date): ReportSummary => ({
   id: report.id,
   code: report.code,
   topic: { code: report.topic_code, name: report.topic_name },

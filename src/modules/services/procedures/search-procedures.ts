@@ -17,6 +17,14 @@ type Row = ProcedureSummary & { nameFolded: string };
 export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuery): Promise<ProcedureSummary[]> => {
   const phrase = query.q ? foldDiacritics(query.q) : '';
   const words = phrase.split(/[^a-z0-9.]+/).filter(Boolean);
+  // A typed word begins a word of search_words when a space comes before it: one LIKE per word,
+  // each served by the trigram index on search_words (a scan of the whole catalogue tested every
+  // procedure). The words hold only a-z, 0-9 and dots, none of them special to LIKE.
+  const params: unknown[] = [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null];
+  const wordConditions = words.map((w) => {
+    params.push(`% ${w}%`);
+    return `AND p.search_words LIKE $${params.length}`;
+  });
   const { rows } = await db.query<Row>(
     `SELECT p.code, p.name, p.field, p.level, p.agency_code AS "agencyCode", a.name AS "agencyName",
             p.days, p.hours, p.online, p.name_folded AS "nameFolded"
@@ -28,10 +36,8 @@ export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuer
         AND ($4::text IS NULL OR p.agency_code = $4
              OR (p.agency_code = '${COMMUNE_AGENCY_CODE}' AND EXISTS (
                    SELECT 1 FROM agencies c WHERE c.code = $4 AND c.commune_code IS NOT NULL)))
-        AND NOT EXISTS (
-              SELECT 1 FROM unnest($5::text[]) AS w
-               WHERE position(' ' || w IN p.search_words) = 0)`,
-    [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null, words],
+        ${wordConditions.join(' ')}`,
+    params,
   );
   const rank = (r: Row) => {
     if (!phrase) return 0;
