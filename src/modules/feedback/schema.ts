@@ -97,7 +97,7 @@ export const Page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
     total: z.number().int(),
-    /** True when `total` is a floor: the public list counts at most PUBLIC_COUNT_LIMIT matches. */
+    /** True when `total` is a floor: the public list counts at most PUBLIC_COUNT_LIMIT matches (PUBLIC_SEARCH_COUNT_LIMIT with a text search). */
     totalCapped: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),

@@ -16,6 +16,13 @@ export type Page<T> = { items: T[]; total: number; totalCapped?: boolean; page: 
  */
 export const PUBLIC_COUNT_LIMIT = 1000;
 
+/**
+ * A text search counts at most this many matches ("more than 200"): counting a common word's
+ * matches reads the word index's whole list and a heap page per match, most of a search's cost
+ * at 1,000 (measured on the scale-1 data), and nobody pages through hundreds of search results.
+ */
+export const PUBLIC_SEARCH_COUNT_LIMIT = 200;
+
 class Where {
   readonly parts: string[] = [];
   readonly params: unknown[] = [];
@@ -187,7 +194,7 @@ export const listPublicReports = (db: Queryable, q: PublicListQuery, now = new D
   const words = searchWords(q.q);
   if (!words) return pageOf(db, where, (limit, offset) => pickIds(db, where, NEWEST_FIRST, limit, offset), q.page, q.pageSize, now, countLimit);
   const pick = (limit: number, offset: number) => pickSearchIds(db, where.copy(), words, limit, offset);
-  return pageOf(db, applyText(where.copy(), words), pick, q.page, q.pageSize, now, countLimit);
+  return pageOf(db, applyText(where.copy(), words), pick, q.page, q.pageSize, now, Math.min(countLimit, PUBLIC_SEARCH_COUNT_LIMIT));
 };
 
 export const MAP_POINT_LIMIT = 5000;
