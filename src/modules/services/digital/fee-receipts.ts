@@ -23,7 +23,8 @@ export type FeeReceipt = {
   issuedAt: string;
 };
 
-const vnYear = (at: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(at));
+const VN_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' });
+const vnYear = (at: Date) => Number(VN_YEAR.format(at));
 
 export const receiptSeries = (agencyCode: string, year: number) => `BL-${agencyCode}/${String(year % 100).padStart(2, '0')}E`;
 export const receiptNumber = (n: number) => String(n).padStart(7, '0');

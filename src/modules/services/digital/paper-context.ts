@@ -2,12 +2,16 @@ import type { Queryable } from '../../../platform/db/pool.ts';
 import { dateInWords } from '../../ioc/period.ts';
 import type { Heading } from './official-pdf.ts';
 
+// Made once: building a date format is slow, and receiving a dossier formats several dates.
+const VN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+const VN_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 /** Vietnam calendar day of an instant, `YYYY-MM-DD`. */
-export const vnDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+export const vnDay = (at: Date) => VN_DAY.format(at);
 
 /** "08 giờ 30 phút, ngày 05 tháng 3 năm 2026". */
 export const timeAndDateInWords = (at: Date) => {
-  const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at).split(':');
+  const [h, m] = VN_CLOCK.format(at).split(':');
   return `${h} giờ ${m} phút, ${dateInWords(vnDay(at))}`;
 };
 

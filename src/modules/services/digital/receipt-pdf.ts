@@ -6,7 +6,8 @@ import { receiptsOf } from './fee-receipts.ts';
 import { officialPdf } from './official-pdf.ts';
 import { headingFor, timeAndDateInWords } from './paper-context.ts';
 
-const dong = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
+const DONG = new Intl.NumberFormat('vi-VN');
+const dong = (n: number) => `${DONG.format(n)} đồng`;
 
 /** The e-receipt numbered `n` (its 7-digit number, leading zeros optional) of a dossier, as PDF; 404 when the dossier has none such. */
 export const feeReceiptPdf = async (db: Queryable, row: DossierRow, n: string): Promise<{ pdf: Uint8Array; fileName: string }> => {

@@ -33,7 +33,9 @@ export const formatVietnamTime = (at: Date): string => {
   return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} ngày ${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
 };
 
-export const formatDong = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
+/** Made once: building a number format is slow, and every notice's text may use it. */
+const DONG = new Intl.NumberFormat('vi-VN');
+export const formatDong = (amount: number) => `${DONG.format(amount)} đồng`;
 
 const SUBJECTS: Record<NoticeKind, string> = {
   submitted: 'Hồ sơ đã được nộp',
