@@ -85,10 +85,16 @@ export const startChild = async (args: string[], env: Record<string, string>, re
   };
 };
 
+/** Node's options of `npm start` (package.json: `node <options> bin/tinhso.js serve`). */
+export const startOptions = (): string[] => {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  return start.slice(1, start.indexOf('bin/tinhso.js'));
+};
+
 /** The app itself, on the bench database, as `npm start` runs it. */
 export const startApp = (databaseUrl: string, dataDir: string, sessionSecret: string) =>
   startChild(
-    [path.join(ROOT, 'bin/tinhso.js'), 'serve'],
+    [...startOptions(), path.join(ROOT, 'bin/tinhso.js'), 'serve'],
     { DATABASE_URL: databaseUrl, TINHSO_DATA_DIR: dataDir, SESSION_SECRET: sessionSecret, TINHSO_SEED_DEMO: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' },
     '/readyz',
   );
