@@ -62,3 +62,20 @@ describe('recordAudit: several entries of one stream in one transaction', () => 
     expect((await verifyAuditLog(db, key)).breaks).toEqual([]);
   });
 });
+
+describe('recordAudit: the first entry of a record created in the same transaction', () => {
+  it('starts the stream without locking it, continues it as usual, and a false claim is refused', async () => {
+    const { db } = await createTestDb('base');
+    await withTransaction(db, async (tx) => {
+      await recordAudit(tx, { ...entry('fresh', 1), newTarget: true });
+      await recordAudit(tx, entry('fresh', 2));
+    });
+    await withTransaction(db, (tx) => recordAudit(tx, entry('fresh', 3)));
+    const chain = await chainOf(db, 'fresh');
+    expect(chain.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(chain[0]!.prev_hash).toBe('0'.repeat(64));
+    // A record that already has entries is not new: the unique (stream, seq) refuses the claim.
+    await expect(withTransaction(db, (tx) => recordAudit(tx, { ...entry('fresh', 4), newTarget: true }))).rejects.toThrow(/duplicate key/);
+    expect((await verifyAuditLog(db, key)).breaks).toEqual([]);
+  });
+});

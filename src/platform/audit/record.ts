@@ -32,6 +32,12 @@ export type AuditEntryInput = {
   before?: unknown;
   after?: unknown;
   requestId?: string;
+  /**
+   * The target was created by this transaction (its id made here and inserted in it): no other
+   * transaction can have written its stream, so the entry starts the stream without locking it
+   * or reading its head. The unique (stream, seq) refuses a wrong claim.
+   */
+  newTarget?: boolean;
 };
 
 /** The fields that are hashed, in a fixed order; `verify` recomputes exactly this. */
@@ -72,6 +78,14 @@ const INSERT_ENTRY = preparedStatement(
      before_digest, after_digest, request_id, prev_hash, hash)
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 );
+/** The same, taking the transaction's id first (the sealer needs it before the entry's id is drawn). */
+const INSERT_FIRST_ENTRY = preparedStatement(
+  'audit.insert-first',
+  `WITH xact AS MATERIALIZED (SELECT pg_current_xact_id())
+   INSERT INTO audit_log (stream, seq, at, actor_id, actor_name, action, target_type, target_id,
+     before_digest, after_digest, request_id, prev_hash, hash)
+   SELECT $1, $2::integer, $3::timestamptz, $4::uuid, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM xact RETURNING id`,
+);
 
 /** The stream's last entry: the transaction locks the stream (until it ends), then reads its head. */
 const lockedHead = async (db: Queryable, stream: string): Promise<ChainHead | undefined> => {
@@ -93,7 +107,8 @@ export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promis
   // still held and its head is the entry written last, so neither needs asking again.
   const memo = transactionMemo(db);
   const memoKey = `audit-head:${stream}`;
-  const head = (memo?.get(memoKey) as ChainHead | undefined) ?? (await lockedHead(db, stream));
+  const remembered = memo?.get(memoKey) as ChainHead | undefined;
+  const head = remembered ?? (input.newTarget ? undefined : await lockedHead(db, stream));
   const fields: ChainedFields = {
     stream,
     seq: (head?.seq ?? 0) + 1,
@@ -111,7 +126,7 @@ export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promis
   };
   const hash = entryHash(fields);
   const { rows } = await db.query<{ id: number }>(
-    INSERT_ENTRY([fields.stream, fields.seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.targetType, fields.targetId,
+    (input.newTarget && !remembered ? INSERT_FIRST_ENTRY : INSERT_ENTRY)([fields.stream, fields.seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.targetType, fields.targetId,
       fields.beforeDigest, fields.afterDigest, fields.requestId, fields.prevHash, hash]),
   );
   memo?.set(memoKey, { seq: fields.seq, hash });

@@ -52,6 +52,7 @@ export const createDossier = async (ctx: DossierContext, body: CreateDossierBody
       // Never the form data itself: it holds personal data (names, ID numbers).
       after: { procedureCode: checked.procedure.code, agencyId: checked.agency.id, state: 'draft', documents: checked.documents.length },
       requestId: ctx.requestId,
+      newTarget: true,
     });
     if (!body.submit) return { id, code: null, status: null, state: 'draft' as const };
     return fileDossier(tx, ctx, byOwner(ctx), { id, ownerId }, checked.procedure, checked.agency, at);
