@@ -17,11 +17,11 @@ export type Page<T> = { items: T[]; total: number; totalCapped?: boolean; page: 
 export const PUBLIC_COUNT_LIMIT = 1000;
 
 /**
- * A text search counts at most this many matches ("more than 200"): counting a common word's
+ * A text search counts at most this many matches ("more than 100", five pages): counting a common word's
  * matches reads the word index's whole list and a heap page per match, most of a search's cost
  * at 1,000 (measured on the scale-1 data), and nobody pages through hundreds of search results.
  */
-export const PUBLIC_SEARCH_COUNT_LIMIT = 200;
+export const PUBLIC_SEARCH_COUNT_LIMIT = 100;
 
 class Where {
   readonly parts: string[] = [];
