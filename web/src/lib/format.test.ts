@@ -59,6 +59,19 @@ describe('formatNumber and formatMoney', () => {
     expect(formatNumber(1234567.5, 'en')).toBe('1,234,567.5');
   });
 
+  it('writes whole numbers as Intl.NumberFormat does, without it', () => {
+    const vi = new Intl.NumberFormat('vi-VN');
+    const en = new Intl.NumberFormat('en-GB');
+    expect(formatNumber(-1234)).toBe('-1.234');
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -99_999, max: 99_999 }), fc.maxSafeInteger(), fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER })), (n) => {
+        expect(formatNumber(n)).toBe(vi.format(n));
+        expect(formatNumber(n, 'en')).toBe(en.format(n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('writes money as whole đồng', () => {
     expect(formatMoney(150000)).toBe('150.000 đồng');
     expect(formatMoney(150000, 'en')).toBe('150,000 VND');

@@ -67,14 +67,16 @@ const forgetSessionCookie = () => {
 };
 
 export const SessionProvider = ({ children }: { children: ReactNode }) => {
-  const [status, setStatus] = useState<Status>('loading');
+  // A guest (no session cookie) is known at once: the first render is already the guest's page,
+  // not a "loading" shell that the whole app renders a second time a moment later.
+  const [status, setStatus] = useState<Status>(() => (hasSessionCookie() ? 'loading' : 'guest'));
   const [user, setUser] = useState<User | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
     // No CSRF cookie, no session: a guest needs no round trip (and no 401 in the console).
     if (!hasSessionCookie()) {
-      setStatus('guest');
+      setStatus('guest'); // already so, unless the cookie went between the first render and now
       void forgetStaleReads();
       return undefined;
     }
