@@ -80,6 +80,10 @@ describe('signing in and the role-based homes (phone, 360×640)', () => {
     await signIn(page, 'motcua');
     await expectHeading(page, 'Xin chào, Lê Thị Cúc');
     await page.getByRole('heading', { name: 'Hồ sơ cần xử lý' }).waitFor();
+    // Due today, overdue, in progress: three counts from the queue, each a link to it.
+    const counts = page.locator('section[aria-labelledby="officer-title"] .stat-value');
+    await counts.locator('a').nth(2).waitFor();
+    expect(await counts.allInnerTexts()).toEqual([0, 1, 2].map(() => expect.stringMatching(/^\d[\d.]*$/)));
     expect(await page.getByRole('heading', { name: 'Việc của công dân' }).count()).toBe(0);
     await expectAccessible(page, 'officer home');
     await screenshot(page, 'officer-home');

@@ -154,6 +154,7 @@ export const en: Messages = {
   'officer.dueToday': 'Due today',
   'officer.overdue': 'Overdue',
   'officer.inProgress': 'In progress',
+  'officer.countMore': 'more than {count}',
   'officer.noData': 'no data yet',
   'officer.queues': 'My queues',
   'leader.heading': 'Operations dashboard',

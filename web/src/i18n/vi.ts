@@ -156,6 +156,7 @@ export const vi = {
   'officer.dueToday': 'Đến hạn hôm nay',
   'officer.overdue': 'Quá hạn',
   'officer.inProgress': 'Đang xử lý',
+  'officer.countMore': 'hơn {count}',
   'officer.noData': 'chưa có số liệu',
   'officer.queues': 'Hàng đợi của tôi',
   'leader.heading': 'Bảng điều hành',

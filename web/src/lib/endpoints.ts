@@ -40,7 +40,7 @@ export const ENDPOINTS = {
   dossierAssignees: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/assignees`,
   dossierReceipt: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/receipt`,
   dossierAction: (id: string, action: string) => `/api/dossiers/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`,
-  dossierQueue: (query: { status?: string; overdue?: string; dueBefore?: string; page?: string } = {}) => withQuery('/api/dossiers/queue', query),
+  dossierQueue: (query: { status?: string; overdue?: string; dueBefore?: string; page?: string; pageSize?: string } = {}) => withQuery('/api/dossiers/queue', query),
   dossierRating: (id: string) => `/api/dossiers/${encodeURIComponent(id)}/rating`,
   /** Counter filing by one-stop officers: find or register the walk-in citizen, file and receive. */
   /** POST with { phone | idNumber | email } in the body: identifiers never go in a URL. */

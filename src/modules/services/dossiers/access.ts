@@ -40,6 +40,14 @@ export const reachOf = async (db: Queryable, principal: Principal): Promise<Reac
   return { all, handling: [principal.agencyId], reception: rows.map((r) => r.id) };
 };
 
+/**
+ * True when the caller surely sees the dossiers of `agencyId` without reading what their one-stop
+ * centre serves (reachOf's query): province overseers, and staff of that very agency. A list of one
+ * agency (the officer's own queue, asked for on every screen) then skips that query.
+ */
+export const seesAgencyAtOnce = (principal: Principal, agencyId: string): boolean =>
+  hasScope(principal, 'dossier.read.province') || (principal.agencyId === agencyId && hasScope(principal, 'dossier.read.agency'));
+
 /** Every agency id the caller may see dossiers of (for list queries), or null for all. */
 export const visibleAgencies = (reach: Reach): string[] | null => (reach.all ? null : [...new Set([...reach.handling, ...reach.reception])]);
 

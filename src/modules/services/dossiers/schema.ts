@@ -169,7 +169,14 @@ export const ListItem = z.object({
 });
 export type ListItem = z.infer<typeof ListItem>;
 
-export const ListPage = z.object({ items: z.array(ListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ListPage = z.object({
+  items: z.array(ListItem),
+  total: z.number().int(),
+  /** The queue only: true when `total` is a floor (it counts at most QUEUE_COUNT_LIMIT matches, list-dossiers.ts). */
+  totalCapped: z.boolean().optional().describe('Hàng đợi: true khi có hơn `total` hồ sơ (chỉ đếm tới 1.000)'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type ListPage = z.infer<typeof ListPage>;
 
 export const PublicCodeParams = z.object({ code: z.string().max(60) });

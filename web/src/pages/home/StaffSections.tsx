@@ -1,9 +1,9 @@
 import { formatNumber, vietnamParts } from '../../lib/format.ts';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { useI18n, useT } from '../../i18n/index.tsx';
-import { useList } from '../../lib/use-list.ts';
 import { Link } from '../../router.tsx';
 import { HomeAlerts } from '../ioc/HomeAlerts.tsx';
+import { useResource } from '../services/use-resource.ts';
 
 /** The end of today in Vietnam, as an instant (for "due today"). */
 const endOfToday = () => {
@@ -11,13 +11,28 @@ const endOfToday = () => {
   return new Date(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T23:59:59+07:00`).toISOString();
 };
 
+/** The dossiers still on their way (the queue's other statuses are finished or closed). */
+const IN_PROGRESS = '1,2,4,5,6';
+
+/** The queue counts at most 1,000 dossiers; past it `totalCapped` says the total is a floor. */
+type QueueTotal = { total: number; totalCapped?: boolean };
+
 const QueueCount = ({ label, path, href }: { label: string; path: string; href: string }) => {
   const { t, lang } = useI18n();
-  const list = useList<unknown>(path, 'dossiers');
+  const [queue] = useResource<QueueTotal>(path);
+  const count = queue.kind === 'ok' ? formatNumber(queue.value.total, lang) : '';
   return (
     <li>
       <span className="stat-label">{label}</span>
-      <span className="stat-value">{list.kind === 'ok' ? <Link href={href}>{formatNumber(list.total, lang)}</Link> : list.kind === 'loading' ? '…' : t('officer.noData')}</span>
+      <span className="stat-value">
+        {queue.kind === 'ok' ? (
+          <Link href={href}>{queue.value.totalCapped ? t('officer.countMore', { count }) : count}</Link>
+        ) : queue.kind === 'loading' ? (
+          '…'
+        ) : (
+          t('officer.noData')
+        )}
+      </span>
     </li>
   );
 };
@@ -29,9 +44,9 @@ export const OfficerSection = () => {
     <section aria-labelledby="officer-title" className="panel">
       <h2 id="officer-title">{t('officer.heading')}</h2>
       <ul className="stats">
-        <QueueCount label={t('officer.dueToday')} path={ENDPOINTS.dossierQueue({ dueBefore: endOfToday() })} href="/officer/queue" />
-        <QueueCount label={t('officer.overdue')} path={ENDPOINTS.dossierQueue({ overdue: 'true' })} href="/officer/queue?overdue=true" />
-        <QueueCount label={t('officer.inProgress')} path={ENDPOINTS.dossierQueue()} href="/officer/queue" />
+        <QueueCount label={t('officer.dueToday')} path={ENDPOINTS.dossierQueue({ status: IN_PROGRESS, dueBefore: endOfToday(), pageSize: '1' })} href="/officer/queue" />
+        <QueueCount label={t('officer.overdue')} path={ENDPOINTS.dossierQueue({ overdue: 'true', pageSize: '1' })} href="/officer/queue?overdue=true" />
+        <QueueCount label={t('officer.inProgress')} path={ENDPOINTS.dossierQueue({ status: IN_PROGRESS, pageSize: '1' })} href="/officer/queue" />
       </ul>
       <p>
         <Link href="/officer/queue" className="button">

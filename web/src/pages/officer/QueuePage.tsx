@@ -14,7 +14,8 @@ import { useSignedIn } from '../services/use-signed-in.ts';
 import { DueBadge } from './DueBadge.tsx';
 import '../services/services.css';
 
-type QueueAnswer = { items: DossierListItem[]; total: number; page?: number; pageSize?: number };
+/** `totalCapped`: the server counts at most 1,000 dossiers, and `total` is then a floor. */
+type QueueAnswer = { items: DossierListItem[]; total: number; totalCapped?: boolean; page?: number; pageSize?: number };
 
 /** The statuses an officer filters on: those still on their way, and the finished ones awaiting return. */
 const FILTER_STATUSES = [1, 2, 4, 5, 6, 9];
@@ -66,7 +67,9 @@ export const QueuePage = ({ location }: { location: Location }) => {
   };
 
   const answer = queue.kind === 'ok' ? queue.value : null;
-  const pages = answer ? Math.max(1, Math.ceil(answer.total / (answer.pageSize || Math.max(answer.items.length, 1)))) : 1;
+  const pageSize = answer ? answer.pageSize || Math.max(answer.items.length, 1) : 1;
+  // Past a capped count ("more than 1,000") the officer goes on one page at a time while pages are full.
+  const pages = answer ? Math.max(1, Math.ceil(answer.total / pageSize), answer.totalCapped && answer.items.length === pageSize ? page + 1 : 0) : 1;
   return (
     <Page title={t('officer.heading')} lead={t('queue.lead')}>
       <Filters key={location.href} status={status} isOverdue={isOverdue} />
@@ -80,7 +83,7 @@ export const QueuePage = ({ location }: { location: Location }) => {
         <p role="status">{t('queue.none')}</p>
       ) : (
         <>
-          <p role="status">{t('queue.count', { count: formatNumber(answer!.total, lang) })}</p>
+          <p role="status">{t(answer!.totalCapped ? 'queue.countMore' : 'queue.count', { count: formatNumber(answer!.total, lang) })}</p>
           <ul className="procedure-list queue">
             {answer!.items.map((d) => (
               <li key={d.id} className="dossier-item">
@@ -99,7 +102,7 @@ export const QueuePage = ({ location }: { location: Location }) => {
           {pages > 1 ? (
             <nav className="pager" aria-label={t('queue.pages')}>
               {page > 1 ? <Link href={pageHref(page - 1)}>{t('queue.previous')}</Link> : null}
-              <span>{t('queue.page', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}</span>
+              <span>{t(answer!.totalCapped ? 'queue.pageAlone' : 'queue.page', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}</span>
               {page < pages ? <Link href={pageHref(page + 1)}>{t('queue.next')}</Link> : null}
             </nav>
           ) : null}
