@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Problem } from '../../lib/api.ts';
 
 /** One record loaded from the API, with `reload()`; `not-found` on 404 (unknown, or not yours). */
@@ -16,14 +16,12 @@ export const useResource = <T>(path: string | null): [Resource<T>, () => void] =
   useEffect(() => {
     if (!path) return undefined;
     const controller = new AbortController();
-    // Shown in a transition: React renders the record in short slices (no long task on a cheap phone).
-    const show = (next: Resource<T>) => startTransition(() => setState(next));
     api<T>(path, { signal: controller.signal })
-      .then((value) => show({ kind: 'ok', value }))
+      .then((value) => setState({ kind: 'ok', value }))
       .catch((error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
-        if (error instanceof ApiError && error.status === 404) show({ kind: 'not-found' });
-        else if (error instanceof ApiError) show({ kind: 'error', problem: error.problem });
+        if (error instanceof ApiError && error.status === 404) setState({ kind: 'not-found' });
+        else if (error instanceof ApiError) setState({ kind: 'error', problem: error.problem });
       });
     return () => controller.abort();
   }, [path, round]);
