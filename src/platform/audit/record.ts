@@ -72,18 +72,15 @@ const STREAM_HEAD = preparedStatement(
    UNION ALL (SELECT seq, hash FROM audit_archived_heads WHERE stream = $1)
    ORDER BY seq DESC LIMIT 1`,
 );
-const INSERT_ENTRY = preparedStatement(
-  'audit.insert',
-  `INSERT INTO audit_log (stream, seq, at, actor_id, actor_name, action, target_type, target_id,
-     before_digest, after_digest, request_id, prev_hash, hash)
-   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-);
+/** Where an entry's fields go, in the order of `recordAudit`'s values. */
+const INSERT_INTO = `INSERT INTO audit_log (stream, seq, at, actor_id, actor_name, action, target_type, target_id,
+     before_digest, after_digest, request_id, prev_hash, hash)`;
+const INSERT_ENTRY = preparedStatement('audit.insert', `${INSERT_INTO} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`);
 /** The same, taking the transaction's id first (the sealer needs it before the entry's id is drawn). */
 const INSERT_FIRST_ENTRY = preparedStatement(
   'audit.insert-first',
   `WITH xact AS MATERIALIZED (SELECT pg_current_xact_id())
-   INSERT INTO audit_log (stream, seq, at, actor_id, actor_name, action, target_type, target_id,
-     before_digest, after_digest, request_id, prev_hash, hash)
+   ${INSERT_INTO}
    SELECT $1, $2::integer, $3::timestamptz, $4::uuid, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM xact RETURNING id`,
 );
 
