@@ -91,10 +91,16 @@ export const startOptions = (): string[] => {
   return start.slice(1, start.indexOf('bin/tinhso.js'));
 };
 
+/**
+ * Extra Node flags for the app only, e.g. `BENCH_APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'`
+ * to profile it under load (NODE_OPTIONS refuses --cpu-prof and would reach the bench too).
+ */
+const profilingArgs = () => (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 /** The app itself, on the bench database, as `npm start` runs it. */
 export const startApp = (databaseUrl: string, dataDir: string, sessionSecret: string) =>
   startChild(
-    [...startOptions(), path.join(ROOT, 'bin/tinhso.js'), 'serve'],
+    [...startOptions(), ...profilingArgs(), path.join(ROOT, 'bin/tinhso.js'), 'serve'],
     { DATABASE_URL: databaseUrl, TINHSO_DATA_DIR: dataDir, SESSION_SECRET: sessionSecret, TINHSO_SEED_DEMO: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' },
     '/readyz',
   );

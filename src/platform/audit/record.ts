@@ -1,4 +1,4 @@
-import { preparedStatement, type Queryable, transactionMemo } from '../db/pool.ts';
+import { deferWrite, preparedStatement, type Queryable, transactionMemo } from '../db/pool.ts';
 import { canonicalJson, digestOf, sha256Hex } from './canonical.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -98,7 +98,7 @@ const lockedHead = async (db: Queryable, stream: string): Promise<ChainHead | un
  * the sealer (seal.ts) relies on it to know when every entry below an id has settled.
  * A stream whose earlier entries were archived (retention.ts) continues from its archived head.
  */
-export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promise<{ id: number; hash: string }> => {
+export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promise<{ id: number | null; hash: string }> => {
   const stream = streamOf(input.target);
   // A second entry on the same stream in one `withTransaction` transaction: the stream's lock is
   // still held and its head is the entry written last, so neither needs asking again.
@@ -122,10 +122,14 @@ export const recordAudit = async (db: Queryable, input: AuditEntryInput): Promis
     prevHash: head?.hash ?? GENESIS_HASH,
   };
   const hash = entryHash(fields);
-  const { rows } = await db.query<{ id: number }>(
-    (input.newTarget && !remembered ? INSERT_FIRST_ENTRY : INSERT_ENTRY)([fields.stream, fields.seq, fields.at, fields.actorId, fields.actorName, fields.action, fields.targetType, fields.targetId,
-      fields.beforeDigest, fields.afterDigest, fields.requestId, fields.prevHash, hash]),
-  );
-  memo?.set(memoKey, { seq: fields.seq, hash });
+  const insert = (input.newTarget && !remembered ? INSERT_FIRST_ENTRY : INSERT_ENTRY)([fields.stream, fields.seq, fields.at, fields.actorId, fields.actorName,
+    fields.action, fields.targetType, fields.targetId, fields.beforeDigest, fields.afterDigest, fields.requestId, fields.prevHash, hash]);
+  if (memo) {
+    // In a `withTransaction` transaction the entry goes out with its next statement or COMMIT.
+    memo.set(memoKey, { seq: fields.seq, hash });
+    await deferWrite(db, insert);
+    return { id: null, hash };
+  }
+  const { rows } = await db.query<{ id: number }>(insert);
   return { id: rows[0]!.id, hash };
 };

@@ -110,7 +110,7 @@ describe('audit retention', () => {
     const { rows: head } = await db.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM audit_archived_heads WHERE stream = 'test:old-b'`);
     expect(head[0]?.seq).toBe(2);
     const entry = await withTransaction(db, (tx) => recordAudit(tx, { actor: { id: null, name: 'tester' }, action: 'test.after-archive', target: { type: 'test', id: 'old-b' } }));
-    const { rows } = await db.query<{ seq: number; prev_hash: string }>('SELECT seq, prev_hash FROM audit_log WHERE id = $1', [entry.id]);
+    const { rows } = await db.query<{ seq: number; prev_hash: string }>('SELECT seq, prev_hash FROM audit_log WHERE hash = $1', [entry.hash]);
     expect(rows[0]).toEqual({ seq: 3, prev_hash: head[0]!.hash });
     await sealAuditLog(db, key);
     expect((await verifyAuditLog(db, key)).intact).toBe(true);

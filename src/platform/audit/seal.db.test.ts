@@ -155,7 +155,7 @@ describe('audit sealing: signed Merkle checkpoints', () => {
       await slow.query('BEGIN');
       const early = await recordAudit(slow, { actor: { id: null, name: 'tester' }, action: 'test.slow', target: { type: 'test', id: 'slow' } });
       const [late] = await writeEntries(db, 'fast', 1);
-      expect(late).toBeGreaterThan(early.id);
+      expect(late).toBeGreaterThan(early.id!);
 
       await expect(sealAuditLog(db, key, { waitMs: 100 })).rejects.toBeInstanceOf(SealDeferredError);
       let done = false;

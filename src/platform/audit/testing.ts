@@ -28,7 +28,9 @@ export const writeEntries = async (db: Db, id: string, count: number, action = '
     const entry = await withTransaction(db, (tx) =>
       recordAudit(tx, { actor: { id: null, name: 'tester' }, action, target: { type: 'test', id }, after: { i } }),
     );
-    ids.push(entry.id);
+    // In a transaction the entry is written with its COMMIT, so its id is read afterwards.
+    const { rows } = await db.query<{ id: number }>('SELECT id FROM audit_log WHERE hash = $1', [entry.hash]);
+    ids.push(rows[0]!.id);
   }
   return ids;
 };

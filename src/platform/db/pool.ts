@@ -1,4 +1,7 @@
 import pg from 'pg';
+import { runTransaction } from './transaction.ts';
+
+export { deferWrite, forgetTransactionMemo, transactionMemo } from './transaction.ts';
 
 export type Db = pg.Pool;
 export type DbClient = pg.PoolClient;
@@ -12,25 +15,14 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export const createPool = (connectionString: string, max = 10, onError: (e: Error) => void = () => undefined): Db => {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'tinhso' });
+  // Pipeline mode: statements given to a client without waiting for the one before go out at
+  // once (a transaction's deferred writes: transaction.ts); awaited one by one, nothing changes.
+  const pool = new pg.Pool({ connectionString, max, application_name: 'tinhso', pipeline: true });
   // An idle connection dropped by the server (restart, shutdown) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', onError);
   return pool;
 };
-
-/**
- * What a transaction opened by `withTransaction` remembers until it ends (the audit chain heads it
- * wrote: record.ts). Keyed by the client, set after BEGIN and dropped before the client goes back
- * to the pool; a client in a transaction opened any other way has none.
- */
-const memos = new WeakMap<object, Map<string, unknown>>();
-
-/** The memo of the caller's `withTransaction` transaction, or undefined outside one. */
-export const transactionMemo = (q: Queryable): Map<string, unknown> | undefined => memos.get(q);
-
-/** Forget what the transaction remembered: call it after ROLLBACK TO SAVEPOINT, which may undo remembered writes. */
-export const forgetTransactionMemo = (q: Queryable) => memos.get(q)?.clear();
 
 /**
  * Which database a pool or client talks to (`host:port/name`), for process-wide caches of data
@@ -61,20 +53,5 @@ export const preparedStatement =
   (name: string, text: string) =>
   (values: unknown[]): pg.QueryConfig => ({ name, text, values });
 
-/** Runs `work` in one transaction; rolls back on any error and rethrows it. */
-export const withTransaction = async <T>(db: Db, work: (client: DbClient) => Promise<T>): Promise<T> => {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
-    memos.set(client, new Map());
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    memos.delete(client);
-    client.release();
-  }
-};
+/** Runs `work` in one transaction; rolls back on any error and rethrows it (transaction.ts). */
+export const withTransaction = <T>(db: Db, work: (client: DbClient) => Promise<T>): Promise<T> => runTransaction(db, work);

@@ -1,5 +1,5 @@
 import { uuidv7 } from '../db/ids.ts';
-import { preparedStatement, type Queryable } from '../db/pool.ts';
+import { deferWrite, preparedStatement, type Queryable } from '../db/pool.ts';
 
 /** One entry of a user's notification centre. */
 export type InboxItem = { id: string; kind: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null };
@@ -8,10 +8,13 @@ export type NewInboxItem = { userId: string; kind: string; title: string; body: 
 
 const INSERT_ITEM = preparedStatement('notify.inbox-insert', 'INSERT INTO notifications (id, user_id, kind, title, body, link) VALUES ($1, $2, $3, $4, $5, $6)');
 
-/** Adds a notification to a user's centre; call it in the transaction of the change it reports. */
+/**
+ * Adds a notification to a user's centre; call it in the transaction of the change it reports
+ * (there it is written with the transaction's next statement or COMMIT: `deferWrite`).
+ */
 export const addToInbox = async (db: Queryable, item: NewInboxItem): Promise<string> => {
   const id = uuidv7();
-  await db.query(INSERT_ITEM([id, item.userId, item.kind, item.title.slice(0, 300), item.body.slice(0, 4000), item.link ?? null]));
+  await deferWrite(db, INSERT_ITEM([id, item.userId, item.kind, item.title.slice(0, 300), item.body.slice(0, 4000), item.link ?? null]));
   return id;
 };
 

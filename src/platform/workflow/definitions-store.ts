@@ -38,6 +38,7 @@ const insertDefinition = async (db: Queryable, def: WorkflowDefinition, checksum
     [def.key, def.version, JSON.stringify(toStored(def)), checksum],
   );
   if (inserted.rowCount === 1) {
+    latestVersions.delete(`${databaseKeyOf(db)} ${def.key}`);
     await recordAudit(db, {
       actor: SYSTEM_ACTOR,
       action: 'workflow.definition.register',
@@ -76,15 +77,27 @@ const LATEST_VERSION = preparedStatement('workflow.latest-version', 'SELECT vers
 /** Stored definitions by database and `key@version`: a registered version never changes, so it is read once per process. */
 const byVersion = new Map<string, StoredDefinition>();
 
-/** A registered definition: the given version, or the latest one (its number is asked each time). */
+/**
+ * The latest version of each definition this process has seen, by database and key. Versions
+ * are registered as the code that runs them is deployed (at start), so a process keeps starting
+ * cases on the version it knows; registering one from this process forgets the remembered number.
+ */
+const latestVersions = new Map<string, number>();
+
+const latestVersionOf = async (db: Queryable, key: string): Promise<number | undefined> => {
+  const cacheKey = `${databaseKeyOf(db)} ${key}`;
+  const known = latestVersions.get(cacheKey);
+  if (known !== undefined) return known;
+  const latest = (await db.query<{ version: number }>(LATEST_VERSION([key]))).rows[0]?.version;
+  if (latest !== undefined) latestVersions.set(cacheKey, latest);
+  return latest;
+};
+
+/** A registered definition: the given version, or the latest one. */
 export const loadDefinition = async (db: Queryable, key: string, version?: number): Promise<WorkflowDefinition> => {
   const notFound = () => new WorkflowError('not-found', `Quy trình "${key}"${version === undefined ? '' : ` phiên bản ${version}`} chưa được đăng ký`);
-  let wanted = version;
-  if (wanted === undefined) {
-    const latest = await db.query<{ version: number }>(LATEST_VERSION([key]));
-    if (!latest.rows[0]) throw notFound();
-    wanted = latest.rows[0].version;
-  }
+  const wanted = version ?? (await latestVersionOf(db, key));
+  if (wanted === undefined) throw notFound();
   const cacheKey = `${databaseKeyOf(db)} ${key}@${wanted}`;
   let stored = byVersion.get(cacheKey);
   if (!stored) {

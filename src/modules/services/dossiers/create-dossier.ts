@@ -1,12 +1,20 @@
 import { recordAudit } from '../../../platform/audit/index.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { withTransaction } from '../../../platform/db/pool.ts';
+import { preparedStatement, withTransaction } from '../../../platform/db/pool.ts';
 import { requireIdentityLevel } from '../../identity/identity-level.ts';
 import { checkFiling } from './check-filing.ts';
 import { auditActor, type DossierContext } from './context.ts';
 import { type DossierRow, findDossierByKey, iso } from './dossier-store.ts';
-import { byOwner, fileDossier } from './file-dossier.ts';
+import { byOwner, fileDossier, SameKeyFiledFirst } from './file-dossier.ts';
 import type { CreateAnswer, CreateDossierBody } from './schema.ts';
+
+const INSERT_DRAFT = preparedStatement(
+  'dossiers.insert-draft',
+  `INSERT INTO dossiers (id, procedure_code, owner_id, agency_id, channel, data, documents, state, commune_code, procedure_name, field,
+                         online_mode, limit_days, limit_hours, restart_on_supplement, idempotency_key, created_at, updated_at)
+   VALUES ($1, $2, $3, $4, 'online', $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+   ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING id`,
+);
 
 /** The answer for a dossier as it stands: a draft, or a filed dossier with its code. */
 export const createAnswerOf = (row: Pick<DossierRow, 'id' | 'code' | 'status' | 'state' | 'due_at'>): CreateAnswer =>
@@ -22,39 +30,43 @@ export const createAnswerOf = (row: Pick<DossierRow, 'id' | 'code' | 'status' | 
  */
 export const createDossier = async (ctx: DossierContext, body: CreateDossierBody, idempotencyKey?: string): Promise<CreateAnswer> => {
   const ownerId = ctx.principal.userId;
-  if (idempotencyKey) {
-    const earlier = await findDossierByKey(ctx.db, ownerId, idempotencyKey);
-    if (earlier) return createAnswerOf(earlier);
-  }
-  const checked = await checkFiling(ctx.db, ownerId, body, { complete: body.submit });
-  // Filing at once is held to the procedure's VNeID level; a draft may be saved at any level.
-  if (body.submit) await requireIdentityLevel(ctx.db, ctx.principal, checked.procedure);
-  return withTransaction(ctx.db, async (tx) => {
-    const id = uuidv7();
-    const at = new Date();
-    const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO dossiers (id, procedure_code, owner_id, agency_id, channel, data, documents, state, commune_code, procedure_name, field,
-                             online_mode, limit_days, limit_hours, restart_on_supplement, idempotency_key, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'online', $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-       ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING id`,
-      [id, checked.procedure.code, ownerId, checked.agency.id, JSON.stringify(checked.data), JSON.stringify(checked.documents), checked.communeCode,
-        checked.procedure.name, checked.procedure.field, checked.procedure.online, checked.procedure.days, checked.procedure.hours,
-        checked.procedure.restartOnSupplement, idempotencyKey ?? null, at],
-    );
-    if (!inserted.rows[0]) {
-      const first = await findDossierByKey(tx, ownerId, idempotencyKey!);
-      return createAnswerOf(first!);
-    }
-    await recordAudit(tx, {
-      actor: auditActor(ctx),
-      action: 'dossier.create',
-      target: { type: 'dossier', id },
-      // Never the form data itself: it holds personal data (names, ID numbers).
-      after: { procedureCode: checked.procedure.code, agencyId: checked.agency.id, state: 'draft', documents: checked.documents.length },
-      requestId: ctx.requestId,
-      newTarget: true,
+  const earlier = async () => (idempotencyKey ? await findDossierByKey(ctx.db, ownerId, idempotencyKey) : undefined);
+  const repeated = await earlier();
+  if (repeated) return createAnswerOf(repeated);
+  try {
+    return await withTransaction(ctx.db, async (tx) => {
+      const checked = await checkFiling(tx, ownerId, body, { complete: body.submit });
+      // Filing at once is held to the procedure's VNeID level; a draft may be saved at any level.
+      if (body.submit) await requireIdentityLevel(tx, ctx.principal, checked.procedure);
+      const id = uuidv7();
+      const at = new Date();
+      await recordAudit(tx, {
+        actor: auditActor(ctx),
+        action: 'dossier.create',
+        target: { type: 'dossier', id },
+        // Never the form data itself: it holds personal data (names, ID numbers).
+        after: { procedureCode: checked.procedure.code, agencyId: checked.agency.id, state: 'draft', documents: checked.documents.length },
+        requestId: ctx.requestId,
+        newTarget: true,
+      });
+      if (body.submit) {
+        const insert = { procedureCode: checked.procedure.code, channel: 'online' as const, data: checked.data, documents: checked.documents,
+          communeCode: checked.communeCode, idempotencyKey: idempotencyKey ?? null };
+        return fileDossier(tx, ctx, byOwner(ctx), { id, ownerId, insert }, checked.procedure, checked.agency, at);
+      }
+      const inserted = await tx.query<{ id: string }>(
+        INSERT_DRAFT([id, checked.procedure.code, ownerId, checked.agency.id, JSON.stringify(checked.data), JSON.stringify(checked.documents), checked.communeCode,
+          checked.procedure.name, checked.procedure.field, checked.procedure.online, checked.procedure.days, checked.procedure.hours,
+          checked.procedure.restartOnSupplement, idempotencyKey ?? null, at]),
+      );
+      if (!inserted.rows[0]) throw new SameKeyFiledFirst();
+      return { id, code: null, status: null, state: 'draft' as const };
     });
-    if (!body.submit) return { id, code: null, status: null, state: 'draft' as const };
-    return fileDossier(tx, ctx, byOwner(ctx), { id, ownerId }, checked.procedure, checked.agency, at);
-  });
+  } catch (error) {
+    // The same key's first request committed while this one waited on the unique index: this one
+    // rolled back (its code and case with it) and answers the first dossier.
+    const first = error instanceof SameKeyFiledFirst ? await earlier() : undefined;
+    if (first) return createAnswerOf(first);
+    throw error;
+  }
 };

@@ -1,11 +1,11 @@
 import { type AuditActor, recordAudit } from '../../../platform/audit/index.ts';
-import type { DbClient } from '../../../platform/db/pool.ts';
+import { type DbClient, preparedStatement } from '../../../platform/db/pool.ts';
 import { loadDefinition, startCase, type WorkflowActor, workflowActorOf } from '../../../platform/workflow/index.ts';
 import { DOSSIER_WORKFLOW, nationalStatusOf } from '../dossier-workflow.ts';
 import { nextDossierCode } from './code.ts';
 import { auditActor, type DossierContext, trackingUrl } from './context.ts';
 import { appointmentFrom } from './deadlines.ts';
-import type { AgencyRef, DossierChannel, DossierRow } from './dossier-store.ts';
+import type { AgencyRef, DocumentRef, DossierChannel, DossierRow } from './dossier-store.ts';
 import { afterStatusChange } from './outbox.ts';
 import type { ProcedureForDossier } from './procedure-source.ts';
 
@@ -17,6 +17,43 @@ export type FiledBy = { actor: WorkflowActor; audit: AuditActor };
 
 /** The citizen filing their own dossier. */
 export const byOwner = (ctx: DossierContext): FiledBy => ({ actor: workflowActorOf(ctx.principal, ['owner']), audit: auditActor(ctx) });
+
+/**
+ * A dossier that is not a row yet, filed at once (a citizen filing without a draft): inserted as
+ * filed, in one statement, rather than inserted as a draft and updated.
+ */
+export type NewDossier = {
+  procedureCode: string;
+  channel: DossierChannel;
+  data: Record<string, unknown>;
+  documents: DocumentRef[];
+  communeCode: string | null;
+  idempotencyKey: string | null;
+};
+
+/** The dossier to file: an existing draft (its row is updated), or a new one (`insert`). */
+export type DossierToFile = { id: string; ownerId: string; insert?: NewDossier };
+
+/** Another request of the same citizen with the same Idempotency-Key filed first (the unique index waited for it). */
+export class SameKeyFiledFirst extends Error {
+  constructor() {
+    super('a dossier with this idempotency key was filed first');
+  }
+}
+
+/** The columns filing sets; `$1` is the id, then the values of `filedValues`. */
+const FILED_COLUMNS = `code = $2, case_id = $3, state = $4, status = $5, submitted_at = $6, due_at = $7, original_due_at = $7,
+            agency_id = $8, procedure_name = $9, field = $10, online_mode = $11, limit_days = $12, limit_hours = $13,
+            restart_on_supplement = $14, updated_at = $6`;
+const FILE_DRAFT = preparedStatement('dossiers.file-draft', `UPDATE dossiers SET ${FILED_COLUMNS} WHERE id = $1 RETURNING *`);
+const INSERT_FILED = preparedStatement(
+  'dossiers.insert-filed',
+  `INSERT INTO dossiers (id, code, case_id, state, status, submitted_at, due_at, original_due_at, agency_id, procedure_name, field, online_mode,
+                         limit_days, limit_hours, restart_on_supplement, updated_at, created_at,
+                         procedure_code, owner_id, channel, data, documents, commune_code, idempotency_key)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $6, $6, $15, $16, $17, $18, $19, $20, $21)
+   ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING *`,
+);
 
 export type FilingOptions = {
   channel?: DossierChannel;
@@ -32,13 +69,14 @@ export type FilingOptions = {
  * code of the handling agency, the workflow case in `submitted` (status 1), a provisional
  * appointment counted from now on the working calendar (counted again at receipt), and a
  * snapshot of the procedure as it stands (its law applies to this dossier). Queues the portal
- * update and the citizen's notice with it, unless `quiet`.
+ * update and the citizen's notice with it, unless `quiet`. A draft's row is updated; a new dossier
+ * is inserted filed (`SameKeyFiledFirst` when its Idempotency-Key was used first: roll back).
  */
 export const fileDossier = async (
   tx: DbClient,
   deps: FilingDeps,
   by: FiledBy,
-  dossier: { id: string; ownerId: string },
+  dossier: DossierToFile,
   procedure: ProcedureForDossier,
   agency: AgencyRef,
   at: Date,
@@ -51,19 +89,22 @@ export const fileDossier = async (
     actor: by.actor,
     at,
     requestId: deps.requestId,
+    // A new row, or a draft locked by this transaction: neither has a case.
+    subjectIsNew: true,
   });
   const status = nationalStatusOf(started.state) ?? 1;
   const calendar = await deps.calendar.current();
   const dueAt = appointmentFrom(calendar, at, { days: procedure.days, hours: procedure.hours });
+  const filedValues = [dossier.id, code, started.id, started.state, status, at, dueAt, agency.id, procedure.name, procedure.field, procedure.online,
+    procedure.days, procedure.hours, procedure.restartOnSupplement];
+  const { insert } = dossier;
   const filed = await tx.query<DossierRow>(
-    `UPDATE dossiers
-        SET code = $2, case_id = $3, state = $4, status = $5, submitted_at = $6, due_at = $7, original_due_at = $7,
-            agency_id = $8, procedure_name = $9, field = $10, online_mode = $11, limit_days = $12, limit_hours = $13,
-            restart_on_supplement = $14, updated_at = $6
-      WHERE id = $1 RETURNING *`,
-    [dossier.id, code, started.id, started.state, status, at, dueAt, agency.id, procedure.name, procedure.field, procedure.online,
-      procedure.days, procedure.hours, procedure.restartOnSupplement],
+    insert
+      ? INSERT_FILED([...filedValues, insert.procedureCode, dossier.ownerId, insert.channel, JSON.stringify(insert.data), JSON.stringify(insert.documents),
+        insert.communeCode, insert.idempotencyKey])
+      : FILE_DRAFT(filedValues),
   );
+  if (!filed.rows[0]) throw new SameKeyFiledFirst();
   await recordAudit(tx, {
     actor: by.audit,
     action: 'dossier.submit',
@@ -76,7 +117,7 @@ export const fileDossier = async (
     // The portal's snapshot from what filing holds: the row as filed, its agency and procedure,
     // and the case just started (no steps yet; its definition version is cached).
     const flow = { ...started, events: [], definition: await loadDefinition(tx, started.definitionKey, started.definitionVersion) };
-    const known = { row: filed.rows[0], agency, procedure, flow };
+    const known = { row: filed.rows[0], agency, procedure, flow, filedNow: true };
     await afterStatusChange(tx, dossier.id, [
       {
         kind: 'submitted',

@@ -35,15 +35,16 @@ export const queueNotices = async (tx: DbClient, notices: readonly Notice[]): Pr
 /**
  * After every change of a filed dossier (status, appointment, supplement, fee, result): queue the
  * national-portal push of the dossier as it now stands, and the citizen's notices. `known` is
- * what the caller holds in this transaction: the row as it now stands, the agency, procedure, case.
+ * what the caller holds in this transaction: the row as it now stands, the agency, procedure, case,
+ * and whether the dossier was filed in it (its first push).
  */
 export const afterStatusChange = async (
   tx: DbClient,
   dossierId: string,
   notices: readonly Notice[],
-  known: KnownForSnapshot & { row?: DossierRow } = {},
+  known: KnownForSnapshot & { row?: DossierRow; filedNow?: boolean } = {},
 ): Promise<void> => {
   const row = known.row?.id === dossierId ? known.row : await findDossier(tx, dossierId);
-  if (row?.code && row.status !== null) await enqueuePortalSync(tx, await portalSnapshotOf(tx, row, known));
+  if (row?.code && row.status !== null) await enqueuePortalSync(tx, await portalSnapshotOf(tx, row, known), { first: known.filedNow === true });
   await queueNotices(tx, notices);
 };

@@ -1,4 +1,4 @@
-import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
+import { deferWrite, preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 
 /** What the portal has of one dossier (portal_sync_state). */
 export type SyncState = { lastEnqueued: number; lastDelivered: number; knownToPortal: boolean; stepsDelivered: number };
@@ -9,6 +9,17 @@ const NEXT_VERSION = preparedStatement(
    ON CONFLICT (dossier_id) DO UPDATE SET last_enqueued = portal_sync_state.last_enqueued + 1, updated_at = now()
    RETURNING last_enqueued`,
 );
+
+const FIRST_VERSION = preparedStatement('portal.first-sync-version', 'INSERT INTO portal_sync_state (dossier_id, last_enqueued) VALUES ($1, 1)');
+
+/**
+ * The first sync version of a dossier filed in the caller's transaction: 1, written with the
+ * transaction's next statement (`deferWrite`); a dossier that had one already fails the transaction.
+ */
+export const firstSyncVersion = async (tx: Queryable, dossierId: string): Promise<number> => {
+  await deferWrite(tx, FIRST_VERSION([dossierId]));
+  return 1;
+};
 
 /** Bumps the dossier's sync version in the caller's transaction; the row lock orders concurrent changes. */
 export const nextSyncVersion = async (tx: Queryable, dossierId: string): Promise<number> => {
