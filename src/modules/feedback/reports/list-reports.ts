@@ -99,31 +99,27 @@ const pickIds = async (db: Queryable, where: Where, order: string, limit: number
 };
 
 /**
- * A text search reads the newest reports one by one while a page of matches can be expected among
- * this many reports per match (the words are in at least 2% of them), and asks the word index past
- * that. PostgreSQL cannot make this choice itself: it takes the words of a query for independent and
- * multiplies their frequencies, so it finds "thuc pham" (two syllables of one word, in 3.5% of the
- * reports) twelve times rarer than it is and "lan chiem via he" thousands of times, and then reads
- * and sorts every match.
+ * A text search reads the newest reports one by one, at most this many, before it asks the word
+ * index. PostgreSQL cannot make this choice itself: it takes the words of a query for independent
+ * and multiplies their frequencies, so it finds "thuc pham" (two syllables of one word, in 3.5% of
+ * the reports) twelve times rarer than it is and "lan chiem via he" thousands of times, and then
+ * reads and sorts every match; and the word index cannot stop early, so counting a common word's
+ * matches there reads its whole list and a heap page per match.
  */
-const READ_PER_MATCH = 50;
 const READ_AT_MOST = 5000;
 
-/** Ids of one page of a text search, newest first: `where` holds every other filter. */
-const pickSearchIds = async (db: Queryable, where: Where, words: string, limit: number, offset: number) => {
-  const read = Math.min(READ_PER_MATCH * (offset + limit), READ_AT_MOST);
+/** The newest `want` matches of a text search among the newest READ_AT_MOST reports `where` selects. */
+const newestMatches = async (db: Queryable, where: Where, words: string, want: number): Promise<string[]> => {
   const n = where.params.length;
   // The LIMIT inside keeps the words out of the scan, so the index on created_at serves it, and
-  // the outer LIMIT stops it at the last match of the page.
+  // the outer LIMIT stops it at the last match wanted.
   const { rows } = await db.query<{ id: string }>(
     `SELECT w.id FROM (SELECT r.id, r.created_at, r.search_words ${FROM_REPORTS} ${where.sql()} ORDER BY ${NEWEST_FIRST} LIMIT $${n + 1}) w
       WHERE w.search_words @@ to_tsquery('simple', $${n + 2})
-      ORDER BY w.created_at DESC, w.id DESC LIMIT $${n + 3} OFFSET $${n + 4}`,
-    [...where.params, read, words, limit, offset],
+      ORDER BY w.created_at DESC, w.id DESC LIMIT $${n + 3}`,
+    [...where.params, READ_AT_MOST, words, want],
   );
-  // A full page among the newest reports is the page: anything older comes after it.
-  if (rows.length === limit) return rows.map((r) => r.id);
-  return pickIds(db, applyText(where.copy(), words), NEWEST_FIRST, limit, offset);
+  return rows.map((r) => r.id);
 };
 
 /**
@@ -188,13 +184,32 @@ const pageOf = async (
 const orderedPage = (db: Queryable, where: Where, order: string, q: QueueQuery, now: Date) =>
   pageOf(db, where, (limit, offset) => pickIds(db, where, order, limit, offset), q.page, q.pageSize, now);
 
+/**
+ * A page of a text search, newest first, counted up to `countLimit`. Among the newest reports a
+ * common word finds the page and more than `countLimit` matches at once: one statement answers it
+ * ("more than 100"). Fewer there, the word is rare and its index list short: the page (unless the
+ * newest reports held it) and the count come from the word index.
+ */
+const searchPage = async (db: Queryable, where: Where, words: string, q: PublicListQuery, now: Date, countLimit: number): Promise<Page<ReportSummary>> => {
+  const offset = (q.page - 1) * q.pageSize;
+  const want = Math.max(offset + q.pageSize, countLimit + 1);
+  const newest = await newestMatches(db, where, words, want);
+  const withText = applyText(where.copy(), words);
+  if (newest.length === want) {
+    const rows = await summariesByIds(db, newest.slice(offset, offset + q.pageSize));
+    return { items: rows.map((r) => summaryView(r, now)), total: countLimit, totalCapped: true, page: q.page, pageSize: q.pageSize };
+  }
+  const pick = async (limit: number, from: number) =>
+    newest.length >= from + limit ? newest.slice(from, from + limit) : pickIds(db, withText, NEWEST_FIRST, limit, from);
+  return pageOf(db, withText, pick, q.page, q.pageSize, now, countLimit);
+};
+
 export const listPublicReports = (db: Queryable, q: PublicListQuery, now = new Date(), countLimit = PUBLIC_COUNT_LIMIT) => {
   const where = applyFilters(new Where(), q);
   where.parts.unshift(PUBLIC_CONDITION);
   const words = searchWords(q.q);
   if (!words) return pageOf(db, where, (limit, offset) => pickIds(db, where, NEWEST_FIRST, limit, offset), q.page, q.pageSize, now, countLimit);
-  const pick = (limit: number, offset: number) => pickSearchIds(db, where.copy(), words, limit, offset);
-  return pageOf(db, applyText(where.copy(), words), pick, q.page, q.pageSize, now, Math.min(countLimit, PUBLIC_SEARCH_COUNT_LIMIT));
+  return searchPage(db, where, words, q, now, Math.min(countLimit, PUBLIC_SEARCH_COUNT_LIMIT));
 };
 
 export const MAP_POINT_LIMIT = 5000;

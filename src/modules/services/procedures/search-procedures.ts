@@ -10,24 +10,22 @@ import { COMMUNE_AGENCY_CODE, type ProcedureSearchQuery, type ProcedureSummary }
  * optional), `agency` (a code; a commune committee or its service centre also lists the
  * commune-level procedures it handles), `level`, `online`.
  * Ranking: name equals the query, starts with it, contains it as a phrase, then the rest; ties
- * in Vietnamese order. The catalogue is small (a province runs ~2,000), so ranking is done here.
+ * in Vietnamese order (the `vietnamese` collation), then by code. PostgreSQL ranks, sorts and
+ * cuts the page: only the page's rows come back.
  */
-type Row = ProcedureSummary & { nameFolded: string };
-
 export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuery): Promise<ProcedureSummary[]> => {
   const phrase = query.q ? foldDiacritics(query.q) : '';
   const words = phrase.split(/[^a-z0-9.]+/).filter(Boolean);
   // A typed word begins a word of search_words when a space comes before it: one LIKE per word,
   // each served by the trigram index on search_words (a scan of the whole catalogue tested every
   // procedure). The words hold only a-z, 0-9 and dots, none of them special to LIKE.
-  const params: unknown[] = [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null];
+  const params: unknown[] = [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null, phrase, query.limit];
   const wordConditions = words.map((w) => {
     params.push(`% ${w}%`);
     return `AND p.search_words LIKE $${params.length}`;
   });
-  const { rows } = await db.query<Row>(
-    `SELECT p.code, p.name, p.field, p.level, p.agency_code AS "agencyCode", a.name AS "agencyName",
-            p.days, p.hours, p.online, p.name_folded AS "nameFolded"
+  const { rows } = await db.query<ProcedureSummary>(
+    `SELECT p.code, p.name, p.field, p.level, p.agency_code AS "agencyCode", a.name AS "agencyName", p.days, p.hours, p.online
        FROM procedures p LEFT JOIN agencies a ON a.code = p.agency_code
       WHERE p.active
         AND ($1::text IS NULL OR p.level = $1)
@@ -36,21 +34,13 @@ export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuer
         AND ($4::text IS NULL OR p.agency_code = $4
              OR (p.agency_code = '${COMMUNE_AGENCY_CODE}' AND EXISTS (
                    SELECT 1 FROM agencies c WHERE c.code = $4 AND c.commune_code IS NOT NULL)))
-        ${wordConditions.join(' ')}`,
+        ${wordConditions.join(' ')}
+      ORDER BY CASE WHEN $5 = '' OR p.name_folded = $5 THEN 0 WHEN strpos(p.name_folded, $5) = 1 THEN 1 WHEN strpos(p.name_folded, $5) > 0 THEN 2 ELSE 3 END,
+               p.name COLLATE vietnamese, p.code
+      LIMIT $6`,
     params,
   );
-  const rank = (r: Row) => {
-    if (!phrase) return 0;
-    if (r.nameFolded === phrase) return 0;
-    if (r.nameFolded.startsWith(phrase)) return 1;
-    if (r.nameFolded.includes(phrase)) return 2;
-    return 3;
-  };
-  return rows
-    .map((r) => ({ row: r, rank: rank(r) }))
-    .sort((a, b) => a.rank - b.rank || compareVi(a.row.name, b.row.name))
-    .slice(0, query.limit)
-    .map(({ row: { nameFolded: _n, ...summary } }) => withAgencyName(summary));
+  return rows.map(withAgencyName);
 };
 
 /** The fields of the active catalogue with how many procedures each has, in Vietnamese order. */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, expectProblem } from '../../../../test/helpers/app.ts';
 import { createTestDb } from '../../../../test/helpers/db.ts';
 import type { Db } from '../../../platform/db/pool.ts';
+import { compareVi, foldDiacritics } from '../../../platform/text/index.ts';
 import type { Procedure, ProcedureSummary } from './schema.ts';
 
 let db: Db;
@@ -24,6 +25,9 @@ describe('GET /api/procedures (public search)', () => {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM procedures WHERE active');
     expect(all).toHaveLength(rows[0]!.n);
     expect(all.length).toBeGreaterThanOrEqual(40);
+    // The database's `vietnamese` collation sorts as the app's Vietnamese order does.
+    const names = all.map((p) => p.name);
+    expect(names).toEqual([...names].sort(compareVi));
     for (const p of all) {
       expect(Object.keys(p).sort()).toEqual(['agencyCode', 'agencyName', 'code', 'days', 'field', 'hours', 'level', 'name', 'online'].sort());
       expect(['toan-trinh', 'mot-phan']).toContain(p.online);
@@ -37,6 +41,16 @@ describe('GET /api/procedures (public search)', () => {
       expect(hits[0]?.name, q).toBe('Đăng ký khai sinh');
       expect(hits.every((h) => /khai sinh/i.test(h.name.normalize('NFD').replace(/\p{M}/gu, ''))), q).toBe(true);
     }
+    // Rank first (the name is the words, starts with them, holds them, holds each), then Vietnamese order.
+    const ranked = await search('?q=dang%20ky%20khai%20sinh');
+    const rankOf = (name: string) => {
+      const folded = foldDiacritics(name);
+      return folded === 'dang ky khai sinh' ? 0 : folded.startsWith('dang ky khai sinh') ? 1 : folded.includes('dang ky khai sinh') ? 2 : 3;
+    };
+    expect(new Set(ranked.map((h) => rankOf(h.name))).size).toBeGreaterThanOrEqual(3);
+    const expected = [...ranked].sort((a, b) => rankOf(a.name) - rankOf(b.name) || compareVi(a.name, b.name) || (a.code < b.code ? -1 : 1));
+    expect(ranked.map((h) => h.code)).toEqual(expected.map((h) => h.code));
+    expect(await search('?q=khai%20sinh&limit=2')).toEqual((await search('?q=khai%20sinh')).slice(0, 2));
     const exact = await search('?q=dang%20ky%20khai%20sinh');
     expect(exact[0]).toMatchObject({ code: 'ho-tich.khai-sinh', field: 'Hộ tịch', agencyCode: 'commune', days: 1, online: 'toan-trinh' });
   });
