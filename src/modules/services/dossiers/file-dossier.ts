@@ -2,6 +2,7 @@ import { type AuditActor, recordAudit } from '../../../platform/audit/index.ts';
 import { type DbClient, preparedStatement } from '../../../platform/db/pool.ts';
 import { loadDefinition, startCase, type WorkflowActor, workflowActorOf } from '../../../platform/workflow/index.ts';
 import { DOSSIER_WORKFLOW, nationalStatusOf } from '../dossier-workflow.ts';
+import { nationalProcedureCodeOf } from '../portal/index.ts';
 import { nextDossierCode } from './code.ts';
 import { auditActor, type DossierContext, trackingUrl } from './context.ts';
 import { appointmentFrom } from './deadlines.ts';
@@ -82,6 +83,10 @@ export const fileDossier = async (
   at: Date,
   options: FilingOptions = {},
 ): Promise<FiledAnswer> => {
+  // The portal's snapshot needs the procedure's national code last: asked now, it is answered
+  // with the day's code (pipelined) instead of on a round trip of its own.
+  const nationalProcedureCode = options.quiet ? undefined : nationalProcedureCodeOf(tx, procedure.code, procedure.nationalCode);
+  nationalProcedureCode?.catch(() => undefined); // awaited below; a failure before that fails the filing anyway
   const code = await nextDossierCode(tx, agency.code, at);
   const started = await startCase(tx, {
     definitionKey: DOSSIER_WORKFLOW.key,
@@ -117,7 +122,7 @@ export const fileDossier = async (
     // The portal's snapshot from what filing holds: the row as filed, its agency and procedure,
     // and the case just started (no steps yet; its definition version is cached).
     const flow = { ...started, events: [], definition: await loadDefinition(tx, started.definitionKey, started.definitionVersion) };
-    const known = { row: filed.rows[0], agency, procedure, flow, filedNow: true };
+    const known = { row: filed.rows[0], agency, procedure, flow, filedNow: true, nationalProcedureCode };
     await afterStatusChange(tx, dossier.id, [
       {
         kind: 'submitted',

@@ -20,7 +20,13 @@ const supplementsOf = (events: readonly WorkflowEvent[]) =>
  * What the caller already holds in this transaction (filing has the agency, the procedure and the
  * case it just started): used when it is the dossier's, so that it is not read again.
  */
-export type KnownForSnapshot = { agency?: AgencyRef; procedure?: ProcedureForDossier; flow?: CaseWithHistory };
+export type KnownForSnapshot = {
+  agency?: AgencyRef;
+  procedure?: ProcedureForDossier;
+  flow?: CaseWithHistory;
+  /** The national procedure code, asked early by the caller (its answer came with other statements). */
+  nationalProcedureCode?: Promise<string | null>;
+};
 
 /**
  * The dossier as the national portal is told of it after a change (modules/services/portal):
@@ -39,7 +45,7 @@ export const portalSnapshotOf = async (db: Queryable, row: DossierRow, known: Kn
     code: row.code!,
     nationalCode: row.national_code,
     procedureCode: row.procedure_code,
-    nationalProcedureCode: await nationalProcedureCodeOf(db, row.procedure_code, procedure?.nationalCode ?? null),
+    nationalProcedureCode: await (known.nationalProcedureCode ?? nationalProcedureCodeOf(db, row.procedure_code, procedure?.nationalCode ?? null)),
     procedureName: row.procedure_name ?? procedure?.name ?? null,
     fieldName: row.field,
     ownerKind: 1,
