@@ -79,6 +79,18 @@ describe('platform/jobs: outbox, relay, workers, retries, dead letters', () => {
     expect(callsOf('test.echo', 2)).toHaveLength(1);
   });
 
+  it('works through a backlog without waiting a polling interval between jobs', async () => {
+    // Polling alone (one job per worker each 0.5 s here, two workers) would take 10 s for these 40.
+    await withTransaction(db, async (tx) => {
+      for (let n = 100; n < 140; n += 1) await enqueue(tx, 'test.echo', { n });
+    });
+    const started = performance.now();
+    await jobs.relayNow();
+    await waitFor(async () => calls.filter((c) => c.queue === 'test.echo' && c.payload.n >= 100).length === 40, 15_000, 'the backlog');
+    expect(performance.now() - started).toBeLessThan(5_000);
+    for (let n = 100; n < 140; n += 1) expect(callsOf('test.echo', n)).toHaveLength(1);
+  });
+
   it('retries a failing job until it succeeds, counting attempts', async () => {
     await enqueue(db, 'test.flaky', { n: 3 });
     await waitFor(async () => callsOf('test.flaky', 3).length >= 3, 15_000, 'three tries');

@@ -23,6 +23,12 @@ export type JobsRuntime = {
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/**
+ * Jobs a worker takes at once (run one after the other). Small, because a job's time limit
+ * (`expireInSeconds`) runs from when it is fetched: the last of a batch waits for the others.
+ */
+const JOB_BATCH = 5;
+
 const queueSettings = (o: ResolvedJobOptions): Omit<Queue, 'name'> => ({
   retryLimit: o.retryLimit,
   retryDelay: o.retryDelay,
@@ -88,7 +94,9 @@ export const startJobs = async (db: Db, config: Config, log: JobLog, opts: Start
       await ensureQueue(boss, job.queue, queueSettings(options));
       await boss.work(
         job.queue,
-        { includeMetadata: true, perJobResults: true, batchSize: 1, localConcurrency: options.concurrency, pollingIntervalSeconds: polling },
+        // Up to JOB_BATCH jobs a fetch, and while fetches come back full the next one at once:
+        // polling alone took one job per worker every interval, which a busy day's notices outran.
+        { includeMetadata: true, perJobResults: true, batchSize: JOB_BATCH, burstWhenBatchFull: true, localConcurrency: options.concurrency, pollingIntervalSeconds: polling },
         workerFor(job, options, db, config, log),
       );
       if (options.cron) await boss.schedule(job.queue, options.cron, {}, { tz: TIME_ZONE });
