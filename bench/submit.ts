@@ -1,5 +1,5 @@
 import type { BenchContext } from './context.ts';
-import { roundOrNull, type Figure } from './figures.ts';
+import { round, roundOrNull, type Figure } from './figures.ts';
 import { cycle, failures, load } from './load.ts';
 
 /**
@@ -29,6 +29,30 @@ export const provinceCommunes = async (ctx: BenchContext): Promise<string[]> => 
   return rows.map((r) => r.commune_code);
 };
 
+/** Jobs waiting: outbox rows not yet relayed, and pg-boss jobs not yet run (or waiting for a retry). */
+const pendingJobs = async (ctx: BenchContext): Promise<number> => {
+  const { db } = await ctx.database();
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM job_outbox)::int + (SELECT count(*) FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= now())::int AS n`,
+  );
+  return rows[0]!.n;
+};
+
+/**
+ * How long the notices and portal pushes of the filings take to run out after the load stops
+ * (the workers run in the app): measured, and waited for, so that the figures after this one
+ * are not measured beside a backlog. Gives up after DRAIN_LIMIT_S (null: not drained).
+ */
+const DRAIN_LIMIT_S = 300;
+const drainSeconds = async (ctx: BenchContext): Promise<number | null> => {
+  const started = performance.now();
+  while (performance.now() - started < DRAIN_LIMIT_S * 1000) {
+    if ((await pendingJobs(ctx)) === 0) return round((performance.now() - started) / 1000);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return null;
+};
+
 export const submitFigures = async (ctx: BenchContext): Promise<Figure[]> => {
   const [app, citizens, communes] = await Promise.all([ctx.app(), ctx.citizens(), provinceCommunes(ctx)]);
   const citizen = cycle(citizens);
@@ -50,5 +74,6 @@ export const submitFigures = async (ctx: BenchContext): Promise<Figure[]> => {
     { key: 'submit.per_s', value: Math.round(run.perSecond), unit: 'dossiers/s', target: 400, better: 'higher', note: failures(run) },
     { key: 'submit.p99_ms', value: roundOrNull(run.p99), unit: 'ms', target: 100, better: 'lower' },
     { key: 'submit.p50_ms', value: roundOrNull(run.p50), unit: 'ms', target: null, better: 'lower' },
+    { key: 'submit.jobs_drain_s', value: await drainSeconds(ctx), unit: 's', target: null, better: 'lower' },
   ];
 };
