@@ -1,6 +1,5 @@
 import type pg from 'pg';
-
-type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+import type { Queryable } from './pool.ts';
 
 /**
  * A `withTransaction` transaction, as the client running it knows it: what it remembers until it
@@ -44,12 +43,13 @@ const settled = async (sent: Promise<pg.QueryResult>[]): Promise<pg.QueryResult>
   return (outcomes.at(-1) as PromiseFulfilledResult<pg.QueryResult>).value;
 };
 
+/** The client's own `query`, as the transaction calls it. */
+type Send = (statement: string | pg.QueryConfig) => Promise<pg.QueryResult>;
+
 /**
  * Sends the waiting statements, then `statement`, without waiting between them: the client is in
  * pipeline mode (pool.ts) and the socket is corked meanwhile, so they leave in one write.
  */
-type Send = (statement: string | pg.QueryConfig) => Promise<pg.QueryResult>;
-
 const sendWithWaiting = (client: pg.PoolClient, state: TransactionState, send: Send, statement: pg.QueryConfig) => {
   const waiting = state.waiting.splice(0);
   if (waiting.length === 0) return send(statement);
