@@ -24,16 +24,16 @@ export type StartCaseOptions = {
 
 export const caseNotFound = () => new WorkflowError('not-found', 'Không tìm thấy hồ sơ xử lý');
 
-/**
- * Opens a case for a subject (a dossier, a report…) on the latest registered version of the
- * definition, in its initial state, with no event yet. One case per subject. Call it inside the
- * transaction that creates or files the subject; it is audited there (`workflow.start`).
- */
 const INSERT_CASE = `INSERT INTO workflow_cases (id, definition_key, definition_version, subject_type, subject_id, state, seq, state_entered_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $7, $7)`;
 const INSERT_NEW_CASE = preparedStatement('workflow.insert-new-case', INSERT_CASE);
 const INSERT_CASE_ONCE = preparedStatement('workflow.insert-case-once', `${INSERT_CASE} ON CONFLICT (subject_type, subject_id) DO NOTHING RETURNING ${CASE_COLUMNS}`);
 
+/**
+ * Opens a case for a subject (a dossier, a report…) on the latest registered version of the
+ * definition, in its initial state, with no event yet. One case per subject. Call it inside the
+ * transaction that creates or files the subject; it is audited there (`workflow.start`).
+ */
 export const startCase = async (tx: DbClient, o: StartCaseOptions): Promise<CaseRecord> => {
   const def = await loadDefinition(tx, o.definitionKey);
   const at = o.at ?? new Date();
