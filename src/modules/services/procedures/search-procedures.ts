@@ -16,14 +16,11 @@ import { COMMUNE_AGENCY_CODE, type ProcedureSearchQuery, type ProcedureSummary }
 export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuery): Promise<ProcedureSummary[]> => {
   const phrase = query.q ? foldDiacritics(query.q) : '';
   const words = phrase.split(/[^a-z0-9.]+/).filter(Boolean);
-  // A typed word begins a word of search_words when a space comes before it: one LIKE per word,
-  // each served by the trigram index on search_words (a scan of the whole catalogue tested every
-  // procedure). The words hold only a-z, 0-9 and dots, none of them special to LIKE.
-  const params: unknown[] = [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null, phrase, query.limit];
-  const wordConditions = words.map((w) => {
-    params.push(`% ${w}%`);
-    return `AND p.search_words LIKE $${params.length}`;
-  });
+  // Every typed word must begin a word of the procedure (search_lexemes: the words of
+  // search_words, through its GIN index). The words hold only a-z, 0-9 and dots, so each is a
+  // quoted lexeme as it stands.
+  const params: unknown[] = [query.level ?? null, query.online ?? null, query.field ? foldDiacritics(query.field) : null, query.agency ?? null, phrase, query.limit,
+    words.length ? words.map((w) => `'${w}':*`).join(' & ') : null];
   const { rows } = await db.query<ProcedureSummary>(
     `SELECT p.code, p.name, p.field, p.level, p.agency_code AS "agencyCode", a.name AS "agencyName", p.days, p.hours, p.online
        FROM procedures p LEFT JOIN agencies a ON a.code = p.agency_code
@@ -34,7 +31,7 @@ export const searchProcedures = async (db: Queryable, query: ProcedureSearchQuer
         AND ($4::text IS NULL OR p.agency_code = $4
              OR (p.agency_code = '${COMMUNE_AGENCY_CODE}' AND EXISTS (
                    SELECT 1 FROM agencies c WHERE c.code = $4 AND c.commune_code IS NOT NULL)))
-        ${wordConditions.join(' ')}
+        AND ($7::tsquery IS NULL OR p.search_lexemes @@ $7::tsquery)
       ORDER BY CASE WHEN $5 = '' OR p.name_folded = $5 THEN 0 WHEN strpos(p.name_folded, $5) = 1 THEN 1 WHEN strpos(p.name_folded, $5) > 0 THEN 2 ELSE 3 END,
                p.name COLLATE vietnamese, p.code
       LIMIT $6`,

@@ -62,6 +62,12 @@ describe('GET /api/procedures (public search)', () => {
     const byField = await search('?q=ly%20lich%20tu%20phap');
     expect(byField.map((h) => h.code)).toEqual(['ly-lich-tu-phap.cap-phieu']);
     expect((await search('?q=1.001193')).map((h) => h.code)).toEqual(['ho-tich.khai-sinh']);
+    // A word may be typed in part, from its start: the start of a name word, of the code, of the national code.
+    expect((await search('?q=kha%20si')).map((h) => h.code)).toContain('ho-tich.khai-sinh');
+    expect((await search('?q=ho-tich.khai-si')).map((h) => h.code)).toEqual([]);
+    expect((await search('?q=1.00119')).map((h) => h.code)).toContain('ho-tich.khai-sinh');
+    expect((await search('?q=001193')).map((h) => h.code)).not.toContain('ho-tich.khai-sinh');
+    expect((await search('?q=hai%20sinh')).map((h) => h.code)).not.toContain('ho-tich.khai-sinh');
   });
 
   it('filters by field (marks optional), agency, level and online kind', async () => {
