@@ -18,6 +18,8 @@ export type LoadRun = {
   max: number | null;
   /** Every response's latency in ms, ascending. */
   latencies: number[];
+  /** How long the run lasted, s. */
+  seconds: number;
 };
 
 export type LoadOptions = { url: string; connections: number; seconds: number; warmupSeconds?: number; next: () => Request };
@@ -47,21 +49,48 @@ export const load = async (o: LoadOptions): Promise<LoadRun> => {
     statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await instance;
-  const elapsed = (performance.now() - started) / 1000;
+  const seconds = Math.max(result.duration || (performance.now() - started) / 1000, 0.001);
+  return summary(latencies, statuses, result.errors + result.timeouts, seconds);
+};
+
+const summary = (latencies: number[], statuses: Record<string, number>, errors: number, seconds: number): LoadRun => {
   latencies.sort((a, b) => a - b);
   const ok = Object.entries(statuses).filter(([s]) => s.startsWith('2')).reduce((n, [, c]) => n + c, 0);
   return {
     requests: latencies.length,
-    perSecond: ok / Math.max(result.duration || elapsed, 0.001),
+    perSecond: ok / seconds,
     ok,
-    failed: latencies.length - ok + result.errors + result.timeouts,
+    failed: latencies.length - ok + errors,
     statuses,
     p50: percentileOrNull(latencies, 50),
     p95: percentileOrNull(latencies, 95),
     p99: percentileOrNull(latencies, 99),
     max: latencies.at(-1) ?? null,
     latencies,
+    seconds,
   };
+};
+
+/** Several runs of the same load as one: their answers and latencies together over their summed time. */
+export const mergeRuns = (runs: readonly LoadRun[]): LoadRun => {
+  const statuses: Record<string, number> = {};
+  for (const run of runs) for (const [status, n] of Object.entries(run.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  const errors = runs.reduce((n, r) => n + r.failed - (r.requests - r.ok), 0);
+  return summary(runs.flatMap((r) => r.latencies), statuses, errors, runs.reduce((s, r) => s + r.seconds, 0));
+};
+
+/**
+ * Loads that are to be compared, measured in turns (`slices` turns each, `seconds` in all per
+ * load) after one warm-up each: this machine's speed drifts by a third within a minute, which
+ * one run after the other would count as a difference between them.
+ */
+export const inTurns = async (loads: readonly LoadOptions[], seconds: number, slices: number): Promise<LoadRun[]> => {
+  for (const o of loads) if (o.warmupSeconds) await load({ ...o, seconds: o.warmupSeconds, warmupSeconds: 0 });
+  const parts: LoadRun[][] = loads.map(() => []);
+  for (let i = 0; i < slices; i++) {
+    for (const [k, o] of loads.entries()) parts[k]!.push(await load({ ...o, seconds: seconds / slices, warmupSeconds: 0 }));
+  }
+  return parts.map(mergeRuns);
 };
 
 /** Cycles through `items` (shuffled once), so concurrent clients ask for different things. */

@@ -1,13 +1,16 @@
 import type { BenchContext } from './context.ts';
 import { round, roundOrNull, type Figure } from './figures.ts';
-import { cycle, failures, load, type LoadRun } from './load.ts';
+import { cycle, failures, inTurns, type LoadRun } from './load.ts';
 
 /**
  * Public tracking by code (`GET /api/public/dossiers/{code}`) against the baseline (the same
  * query behind a bare Fastify route, baseline-server.ts), at 10 and 50 connections, on codes
  * drawn from the whole year. The ratio is the lower of the two concurrencies' (target ≥ 0.7).
+ * The app and the baseline are loaded in turns (SLICES each), so that a change of the machine's
+ * speed during the run reaches both.
  */
 const CONNECTIONS = [10, 50] as const;
+const SLICES = 5;
 
 const sampleCodes = async (ctx: BenchContext): Promise<string[]> => {
   const { db } = await ctx.database();
@@ -22,9 +25,13 @@ export const trackingFigures = async (ctx: BenchContext): Promise<Figure[]> => {
   const runs = new Map<string, LoadRun>();
   for (const connections of CONNECTIONS) {
     const next = cycle(codes);
-    const o = { connections, seconds: ctx.seconds, warmupSeconds: 2 };
-    runs.set(`app${connections}`, await load({ ...o, url: app.base, next: () => ({ method: 'GET', path: `/api/public/dossiers/${next()}` }) }));
-    runs.set(`base${connections}`, await load({ ...o, url: baseline.base, next: () => ({ method: 'GET', path: `/track/${next()}` }) }));
+    const o = { connections, seconds: ctx.seconds, warmupSeconds: 3 };
+    const [appRun, baseRun] = await inTurns([
+      { ...o, url: app.base, next: () => ({ method: 'GET', path: `/api/public/dossiers/${next()}` }) },
+      { ...o, url: baseline.base, next: () => ({ method: 'GET', path: `/track/${next()}` }) },
+    ], ctx.seconds, Math.max(1, Math.min(SLICES, Math.floor(ctx.seconds))));
+    runs.set(`app${connections}`, appRun!);
+    runs.set(`base${connections}`, baseRun!);
   }
   const r = (k: string) => runs.get(k)!;
   const note = [...runs].map(([k, run]) => failures(run, k)).filter(Boolean).join('; ') || undefined;
