@@ -22,7 +22,7 @@ import { notifierFor } from '../platform/notify/index.ts';
 import { modules } from '../modules/index.ts';
 import { registerHealth } from './health.ts';
 import { registerWebConfig } from './web-config.ts';
-import { bufferedStdout, loggerOptions, RequestLogController } from './logger.ts';
+import { accessLogger, bufferedStdout, loggerOptions, RequestLogController } from './logger.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,9 +39,10 @@ export type BuildAppOptions = { config: Config; db: Db; logger?: boolean; logStr
 /** Builds the whole HTTP application (API, OpenAPI docs, web assets) without listening. */
 export const buildApp = async ({ config, db, logger = true, logStream }: BuildAppOptions): Promise<FastifyInstance> => {
   const stdout = logger && !logStream ? bufferedStdout() : undefined;
+  const stream = logger ? (logStream ?? stdout?.stream) : undefined;
   const app = Fastify({
-    logger: logger ? { ...loggerOptions(config), stream: logStream ?? stdout!.stream } : false,
-    logController: new RequestLogController(),
+    logger: stream ? { ...loggerOptions(config), stream } : false,
+    logController: new RequestLogController(stream ? accessLogger(config.logLevel, stream) : undefined),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : uuidv7();

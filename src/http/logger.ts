@@ -1,4 +1,4 @@
-import { type FastifyBaseLogger, type FastifyLoggerOptions, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { type FastifyLoggerOptions, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { pino, stdSerializers, type LoggerOptions } from 'pino';
 import { maskIdentifiersIn } from '../modules/privacy/masking.ts';
 import type { Config } from '../platform/config/index.ts';
@@ -74,25 +74,22 @@ export const bufferedStdout = () => {
 };
 
 /**
+ * The completed-request line's own logger: the server's level and destination, and nothing else.
+ * That line holds method, path (no query), request id, status and time, which neither redaction
+ * nor masking would touch; through the server's logger (its masking hook, serializers and child
+ * bindings) a public request was about 2 % slower.
+ */
+export const accessLogger = (level: string, stream: pino.DestinationStream) => pino({ level }, stream);
+
+/**
  * One line per request at info, when it is answered (method, path, status, duration, request id);
  * the "incoming request" line that Fastify also writes at info is kept at debug level.
  */
-/**
- * The server's logger without redaction, for the completed-request line only: that line holds
- * method, path (no query), request id, status and time, nothing redaction would touch, and
- * redacting it (every wildcard path tried on each field) cost a twentieth of a public request.
- */
-const unredacted = new WeakMap<FastifyBaseLogger, FastifyBaseLogger>();
-const unredactedLogOf = (request: FastifyRequest): FastifyBaseLogger => {
-  let log = unredacted.get(request.server.log);
-  if (!log) {
-    log = request.server.log.child({}, { redact: { paths: [], censor: '[redacted]' } });
-    unredacted.set(request.server.log, log);
-  }
-  return log;
-};
-
 export class RequestLogController extends LogController {
+  constructor(private readonly access?: pino.Logger) {
+    super();
+  }
+
   override incomingRequest(request: FastifyRequest) {
     if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request');
   }
@@ -101,9 +98,9 @@ export class RequestLogController extends LogController {
     if (this.isLogDisabled(request)) return;
     // The few fields the serializers keep, as plain objects: redaction walks what it is given, and
     // handed the request and reply themselves it cost a tenth of a public request's CPU.
-    const req = { method: request.method, url: request.url, id: request.id };
+    const req = { method: request.method, url: request.url.split('?')[0], id: request.id };
     const res = { statusCode: reply.statusCode };
     if (error) reply.log.error({ req, res, err: error, responseTime: reply.elapsedTime }, 'request errored');
-    else unredactedLogOf(request).info({ reqId: request.id, req, res, responseTime: reply.elapsedTime }, 'request completed');
+    else (this.access ?? reply.log).info({ reqId: request.id, req, res, responseTime: reply.elapsedTime }, 'request completed');
   }
 }

@@ -19,6 +19,7 @@ describe('logs', () => {
     const token: string = ok.json().token;
     await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}`, cookie: `tinhso_session=${token}` } });
     await app.inject({ method: 'POST', url: '/api/auth/signup/start', payload: { phone: '0987654321' } });
+    await app.inject({ url: '/api/public/dossiers/000.00.00.H59-261206-0001?token=in-the-query', headers: { 'x-request-id': 'req-log-test-2' } });
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { reqId?: string; msg?: string });
@@ -26,6 +27,11 @@ describe('logs', () => {
     expect(requestLines.length).toBeGreaterThanOrEqual(8);
     for (const line of requestLines) expect(line.reqId).toBeTruthy();
     expect(lines.some((l) => l.reqId === 'req-log-test-1')).toBe(true);
+    // The completed line of a request: its path without the query, its status and time.
+    const completed = lines.find((l) => l.reqId === 'req-log-test-2' && l.msg === 'request completed') as Record<string, unknown> | undefined;
+    expect(completed).toMatchObject({ level: 30, req: { method: 'GET', url: '/api/public/dossiers/000.00.00.H59-261206-0001', id: 'req-log-test-2' }, res: { statusCode: 404 } });
+    expect(completed?.responseTime).toEqual(expect.any(Number));
+    expect(text).not.toContain('in-the-query');
     expect(text).not.toContain(secretPassword);
     expect(text).not.toContain('demo1234');
     expect(text).not.toContain(token);

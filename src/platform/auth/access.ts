@@ -76,11 +76,8 @@ const accessPlugin = async (app: FastifyInstance, { db, secret }: AccessOptions)
     }
   });
 
-  app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config?.access ?? 'public';
-    const bearer = bearerOf(request);
-    const cookie = request.cookies?.[SESSION_COOKIE];
-    const token = bearer ?? cookie;
+  /** What a request with a token (or to a route that needs one) must pass; throws to refuse it. */
+  const check = async (request: FastifyRequest, access: Access, bearer: string | undefined, token: string | undefined) => {
     if (token) {
       request.principal = await resolveSession(db, secret, token);
       request.authVia = request.principal ? (bearer ? 'bearer' : 'cookie') : null;
@@ -99,6 +96,16 @@ const accessPlugin = async (app: FastifyInstance, { db, secret }: AccessOptions)
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameToken(sent, principal.csrfToken)) throw new AppError('csrf-failed');
     }
+  };
+
+  // A callback hook: a public route called without a token (the public tracking page, the
+  // catalogue) passes at once, without the promise an async hook costs every request.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const access = request.routeOptions.config?.access ?? 'public';
+    const bearer = bearerOf(request);
+    const token = bearer ?? request.cookies?.[SESSION_COOKIE];
+    if (!token && access === 'public') return done();
+    check(request, access, bearer, token).then(() => done(), done);
   });
 };
 

@@ -22,8 +22,9 @@ const nulPath = (value: unknown, at: string, depth = 0): string | undefined => {
 };
 
 export const registerNulGuard = (app: FastifyInstance) => {
-  app.addHook('preValidation', async (request) => {
+  // A callback hook, not an async one: it runs on every request and has nothing to wait for.
+  app.addHook('preValidation', (request, _reply, done) => {
     const field = nulPath(request.params, '') ?? nulPath(request.query, '') ?? nulPath(request.body, '');
-    if (field !== undefined) throw invalid(field || 'body', 'Không được chứa ký tự NUL (U+0000) / must not contain NUL characters');
+    done(field === undefined ? undefined : invalid(field || 'body', 'Không được chứa ký tự NUL (U+0000) / must not contain NUL characters'));
   });
 };
