@@ -1,20 +1,13 @@
 import { recordAudit } from '../../../platform/audit/index.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { preparedStatement, withTransaction } from '../../../platform/db/pool.ts';
+import { withTransaction } from '../../../platform/db/pool.ts';
 import { requireIdentityLevel } from '../../identity/identity-level.ts';
 import { checkFiling } from './check-filing.ts';
 import { auditActor, type DossierContext } from './context.ts';
 import { type DossierRow, findDossierByKey, iso } from './dossier-store.ts';
+import { insertDraft } from './draft-row.ts';
 import { byOwner, fileDossier, SameKeyFiledFirst } from './file-dossier.ts';
 import type { CreateAnswer, CreateDossierBody } from './schema.ts';
-
-const INSERT_DRAFT = preparedStatement(
-  'dossiers.insert-draft',
-  `INSERT INTO dossiers (id, procedure_code, owner_id, agency_id, channel, data, documents, state, commune_code, procedure_name, field,
-                         online_mode, limit_days, limit_hours, restart_on_supplement, idempotency_key, created_at, updated_at)
-   VALUES ($1, $2, $3, $4, 'online', $5, $6, 'draft', $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-   ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING id`,
-);
 
 /** The answer for a dossier as it stands: a draft, or a filed dossier with its code. */
 export const createAnswerOf = (row: Pick<DossierRow, 'id' | 'code' | 'status' | 'state' | 'due_at'>): CreateAnswer =>
@@ -54,12 +47,8 @@ export const createDossier = async (ctx: DossierContext, body: CreateDossierBody
           communeCode: checked.communeCode, idempotencyKey: idempotencyKey ?? null };
         return fileDossier(tx, ctx, byOwner(ctx), { id, ownerId, insert }, checked.procedure, checked.agency, at);
       }
-      const inserted = await tx.query<{ id: string }>(
-        INSERT_DRAFT([id, checked.procedure.code, ownerId, checked.agency.id, JSON.stringify(checked.data), JSON.stringify(checked.documents), checked.communeCode,
-          checked.procedure.name, checked.procedure.field, checked.procedure.online, checked.procedure.days, checked.procedure.hours,
-          checked.procedure.restartOnSupplement, idempotencyKey ?? null, at]),
-      );
-      if (!inserted.rows[0]) throw new SameKeyFiledFirst();
+      const inserted = await insertDraft(tx, { id, ownerId, channel: 'online', checked, documents: checked.documents, idempotencyKey }, at);
+      if (!inserted) throw new SameKeyFiledFirst();
       return { id, code: null, status: null, state: 'draft' as const };
     });
   } catch (error) {

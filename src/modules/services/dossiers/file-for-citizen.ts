@@ -8,7 +8,8 @@ import { applyDossierAction } from './apply-action.ts';
 import { checkFiling, type CheckedFiling } from './check-filing.ts';
 import { auditActor, type DossierContext, trackingUrl } from './context.ts';
 import { handOverFiles } from './documents.ts';
-import { type DocumentRef, type DossierChannel, type DossierRow, findDossier, iso } from './dossier-store.ts';
+import { type DocumentRef, type DossierRow, findDossier, iso } from './dossier-store.ts';
+import { type DraftRow, insertDraft } from './draft-row.ts';
 import { incomplete } from './errors.ts';
 import { fileDossier, type FilingDeps } from './file-dossier.ts';
 
@@ -38,22 +39,12 @@ const answerOf = (row: DossierRow, publicUrl: string, created: boolean): FiledFo
   created,
 });
 
-type NewRow = { ownerId: string; channel: DossierChannel; checked: CheckedFiling; documents: DocumentRef[]; filedBy?: string; nationalCode?: string; key?: string };
+type NewRow = Omit<DraftRow, 'id' | 'checked'> & { checked: CheckedFiling };
 
 /** Inserts the dossier row (state draft until filed); undefined when an earlier request holds its key or national code. */
 const insertRow = async (tx: DbClient, r: NewRow, at: Date): Promise<string | undefined> => {
   const id = uuidv7();
-  const { checked } = r;
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO dossiers (id, procedure_code, owner_id, agency_id, channel, data, documents, state, commune_code, procedure_name, field,
-                           online_mode, limit_days, limit_hours, restart_on_supplement, idempotency_key, filed_by, national_code, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
-     ON CONFLICT DO NOTHING RETURNING id`,
-    [id, checked.procedure.code, r.ownerId, checked.agency.id, r.channel, JSON.stringify(checked.data), JSON.stringify(r.documents), checked.communeCode,
-      checked.procedure.name, checked.procedure.field, checked.procedure.online, checked.procedure.days, checked.procedure.hours,
-      checked.procedure.restartOnSupplement, r.key ?? null, r.filedBy ?? null, r.nationalCode ?? null, at],
-  );
-  return rows[0]?.id;
+  return (await insertDraft(tx, { ...r, id }, at)) ? id : undefined;
 };
 
 const createAudit = (tx: DbClient, actor: AuditActor, id: string, r: NewRow, requestId?: string) =>
@@ -103,7 +94,7 @@ export const fileAtCounter = async (ctx: DossierContext, input: CounterFiling, i
     }
     const at = new Date();
     // The row first: a concurrent request with the same key waits here, and hands over no files.
-    const row: NewRow = { ownerId: input.ownerId, channel: 'counter', checked, documents: [], filedBy: officerId, key: idempotencyKey };
+    const row: NewRow = { ownerId: input.ownerId, channel: 'counter', checked, documents: [], filedBy: officerId, idempotencyKey };
     const id = await insertRow(tx, row, at);
     if (!id) {
       // The same key from the same officer filed it a moment ago (the unique index waited for it).
