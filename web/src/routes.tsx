@@ -59,6 +59,7 @@ const pages = {
   privacyRequests: lazyPage(() => import('./pages/privacy/RequestsQueuePage.tsx').then((m) => m.RequestsQueuePage)),
   privacyBreaches: lazyPage(() => import('./pages/privacy/BreachesPage.tsx').then((m) => m.BreachesPage)),
   securityConfig: lazyPage(() => import('./pages/admin/SecurityConfigPage.tsx').then((m) => m.SecurityConfigPage)),
+  usersAdmin: lazyPage(() => import('./pages/admin/UsersPage.tsx').then((m) => m.UsersPage)),
   soon: lazyPage(() => import('./pages/InfoPages.tsx').then((m) => m.SoonPage)),
   notFound: lazyPage(() => import('./pages/InfoPages.tsx').then((m) => m.NotFoundPage)),
 };
@@ -109,6 +110,7 @@ export const ROUTES: { path: string; page: PageComponent }[] = [
   { path: '/quan-tri/yeu-cau-du-lieu', page: pages.privacyRequests },
   { path: '/quan-tri/su-co-du-lieu', page: pages.privacyBreaches },
   { path: '/quan-tri/cau-hinh-an-toan', page: pages.securityConfig },
+  { path: '/quan-tri/nguoi-dung', page: pages.usersAdmin },
   { path: '/soon/:feature', page: pages.soon },
 ];
 

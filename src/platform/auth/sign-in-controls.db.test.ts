@@ -198,7 +198,10 @@ describe('POST /api/users/{id}/totp-reset', () => {
     const officerToken = await loginAs(app, 'cb.sdttg.1');
     const id = (await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'cb.sdttg.1'`)).rows[0]!.id;
     const admin = await loginAs(app, 'admin');
+    const view = async () => (await app.inject({ method: 'GET', url: `/api/users/${id}`, headers: bearer(admin) })).json();
+    expect(await view()).toMatchObject({ username: 'cb.sdttg.1', totpEnrolled: true });
     expect((await reset(admin, id)).statusCode).toBe(204);
+    expect(await view()).toMatchObject({ username: 'cb.sdttg.1', totpEnrolled: false });
     expectProblem(await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(officerToken) }), 401);
     expect(await count(`SELECT count(*)::int AS n FROM users WHERE id = $1 AND totp_secret IS NULL AND totp_enrolled_at IS NULL`, [id])).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.totp-reset' AND target_id = $1 AND actor_name = 'admin'`, [id])).toBe(1);

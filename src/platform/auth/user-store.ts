@@ -16,6 +16,8 @@ export const UserView = z.object({
   agencyId: z.uuid().nullable(),
   partyOrgId: z.uuid().nullable(),
   disabled: z.boolean(),
+  /** The user has enrolled an authenticator app (two-factor sign-in); an administrator's reset clears it. */
+  totpEnrolled: z.boolean(),
   createdAt: z.string().describe('ISO 8601, UTC'),
 });
 export type UserView = z.infer<typeof UserView>;
@@ -30,10 +32,11 @@ export type UserRow = {
   agency_id: string | null;
   party_org_id: string | null;
   disabled_at: Date | null;
+  totp_enrolled_at: Date | null;
   created_at: Date;
 };
 
-export const USER_COLUMNS = 'id, username, full_name, email, phone, roles, agency_id, party_org_id, disabled_at, created_at';
+export const USER_COLUMNS = 'id, username, full_name, email, phone, roles, agency_id, party_org_id, disabled_at, totp_enrolled_at, created_at';
 
 export const toUserView = (r: UserRow): UserView => ({
   id: r.id,
@@ -45,6 +48,7 @@ export const toUserView = (r: UserRow): UserView => ({
   agencyId: r.agency_id,
   partyOrgId: r.party_org_id,
   disabled: r.disabled_at !== null,
+  totpEnrolled: r.totp_enrolled_at !== null,
   createdAt: r.created_at.toISOString(),
 });
 

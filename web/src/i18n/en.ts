@@ -4,6 +4,7 @@ import { enOffline } from './en-offline.ts';
 import { enFeedback } from './en-feedback.ts';
 import { enPrivacy } from './en-privacy.ts';
 import { enSecurity } from './en-security.ts';
+import { enUsers } from './en-users.ts';
 import { enServices } from './en-services.ts';
 import { enDigital } from './en-digital.ts';
 import type { Messages } from './vi.ts';
@@ -230,6 +231,7 @@ export const en: Messages = {
   ...enFeedback,
   ...enPrivacy,
   ...enSecurity,
+  ...enUsers,
   ...enOffline,
   ...enIdentity,
 };

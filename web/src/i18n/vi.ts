@@ -4,6 +4,7 @@ import { viOffline } from './vi-offline.ts';
 import { viFeedback } from './vi-feedback.ts';
 import { viPrivacy } from './vi-privacy.ts';
 import { viSecurity } from './vi-security.ts';
+import { viUsers } from './vi-users.ts';
 import { viServices } from './vi-services.ts';
 import { viDigital } from './vi-digital.ts';
 
@@ -232,6 +233,7 @@ export const vi = {
   ...viFeedback,
   ...viPrivacy,
   ...viSecurity,
+  ...viUsers,
   ...viOffline,
   ...viIdentity,
 };

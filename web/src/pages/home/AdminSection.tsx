@@ -96,6 +96,7 @@ export const AdminSection = () => {
       <AgenciesPanel />
       <h3>{t('admin.more')}</h3>
       <ul className="cards">
+        <LinkCard href="/quan-tri/nguoi-dung" title={t('users.title')} text={t('users.card')} />
         <LinkCard href="/quan-tri/cau-hinh-an-toan" title={t('security.title')} text={t('security.card')} />
         <LinkCard href="/soon/calendar" title={t('admin.calendar')} isSoon />
         <LinkCard href="/soon/procedures" title={t('admin.procedures')} isSoon />

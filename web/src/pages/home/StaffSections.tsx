@@ -64,9 +64,12 @@ export const LeaderSection = () => {
       <h2 id="leader-title">{t('leader.heading')}</h2>
       <p>{t('leader.text')}</p>
       <HomeAlerts />
-      <p>
+      <p className="actions">
         <Link href="/ioc" className="button button-secondary">
           {t('leader.open')}
+        </Link>
+        <Link href="/quan-tri/nguoi-dung" className="button button-secondary">
+          {t('users.leaderLink')}
         </Link>
       </p>
     </section>
