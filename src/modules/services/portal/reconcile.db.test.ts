@@ -99,6 +99,15 @@ describe('/api/portal/reconciliations', () => {
     expect((await read('/latest', 'admin')).json<Run>().id).toBe(empty.id);
   });
 
+  it('takes the window to the whole second, as the portal reads filing times: the last second counts on neither side', async () => {
+    portal.respondWith(() => OK_ANSWER);
+    const filedAt = (await db.query<{ submitted_at: Date }>('SELECT submitted_at FROM dossiers WHERE id = $1', [online.id])).rows[0]!.submitted_at;
+    const second = Math.floor(filedAt.getTime() / 1000) * 1000;
+    // Ends later in the second the dossier was filed: ours would count it, the portal (to the second) would not.
+    const run = (await start({ from: new Date(second - 5000).toISOString(), to: new Date(second + 999).toISOString() }, 'admin')).json<Run>();
+    expect(run).toMatchObject({ outcome: 'matched', localCount: 0, portalCount: 0, differences: [], from: new Date(second - 5000).toISOString(), to: new Date(second).toISOString() });
+  });
+
   it('pages through long lists', async () => {
     const now = portalTime(new Date(Date.now() + 5 * 60_000));
     for (let i = 0; i < 1001; i += 1) portal.hold({ MaHoSo: `G22.99-BULK-${String(i).padStart(4, '0')}`, TrangThaiHoSo: '10', NgayNopHoSo: now, MaDonViXuLy: '000.00.04.H59', MaTTHC: '1' });

@@ -64,15 +64,21 @@ const endpointFor = async (db: Queryable, config: Config): Promise<PortalEndpoin
   return { url: syncUrl, token, unitCode: province ?? '', timeoutMs: DEFAULT_PORTAL_TIMEOUT_MS };
 };
 
+/** The portal compares filing times to the second (`yyyyMMddHHmmss`): our side of the window must too. */
+const wholeSecond = (at: Date) => new Date(Math.floor(at.getTime() / 1000) * 1000);
+
 /**
- * One reconciliation over the filing window [from, to): recorded as a run, then matched, with
- * differences, or failed (portal not configured or not answering: the error is kept).
+ * One reconciliation over the filing window [from, to), both ends taken to the whole second as the
+ * portal reads them (a dossier filed in the window's last second would otherwise count here and
+ * not there): recorded as a run, then matched, with differences, or failed (portal not configured
+ * or not answering: the error is kept).
  */
 export const reconcileWithPortal = async (
   db: Db,
   config: Config,
-  o: { from: Date; to: Date; startedBy?: string | null; signal?: AbortSignal },
+  window: { from: Date; to: Date; startedBy?: string | null; signal?: AbortSignal },
 ): Promise<ReconciliationRun> => {
+  const o = { ...window, from: wholeSecond(window.from), to: wholeSecond(window.to) };
   const id = await startRun(db, { from: o.from, to: o.to, startedBy: o.startedBy ?? null });
   const endpoint = await endpointFor(db, config);
   const listed = endpoint ? await fetchPortalDossiers(endpoint, o.from, o.to, o.signal) : { ok: false as const, error: 'PORTAL_SYNC_URL is not configured' };
