@@ -80,15 +80,15 @@ export const mergeRuns = (runs: readonly LoadRun[]): LoadRun => {
 };
 
 /**
- * Loads that are to be compared, measured in turns (`slices` turns each, `seconds` in all per
- * load) after one warm-up each: this machine's speed drifts by a third within a minute, which
- * one run after the other would count as a difference between them.
+ * Loads that are to be compared, measured in turns (each its `seconds` in `slices` turns) after
+ * one warm-up each: this machine's speed drifts by a third within a minute, which one run after
+ * the other would count as a difference between them.
  */
-export const inTurns = async (loads: readonly LoadOptions[], seconds: number, slices: number): Promise<LoadRun[]> => {
+export const inTurns = async (loads: readonly LoadOptions[], slices: number): Promise<LoadRun[]> => {
   for (const o of loads) if (o.warmupSeconds) await load({ ...o, seconds: o.warmupSeconds, warmupSeconds: 0 });
   const parts: LoadRun[][] = loads.map(() => []);
   for (let i = 0; i < slices; i++) {
-    for (const [k, o] of loads.entries()) parts[k]!.push(await load({ ...o, seconds: seconds / slices, warmupSeconds: 0 }));
+    for (const [k, o] of loads.entries()) parts[k]!.push(await load({ ...o, seconds: o.seconds / slices, warmupSeconds: 0 }));
   }
   return parts.map(mergeRuns);
 };

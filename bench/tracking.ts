@@ -29,7 +29,7 @@ export const trackingFigures = async (ctx: BenchContext): Promise<Figure[]> => {
     const [appRun, baseRun] = await inTurns([
       { ...o, url: app.base, next: () => ({ method: 'GET', path: `/api/public/dossiers/${next()}` }) },
       { ...o, url: baseline.base, next: () => ({ method: 'GET', path: `/track/${next()}` }) },
-    ], ctx.seconds, Math.max(1, Math.min(SLICES, Math.floor(ctx.seconds))));
+    ], Math.max(1, Math.min(SLICES, Math.floor(ctx.seconds))));
     runs.set(`app${connections}`, appRun!);
     runs.set(`base${connections}`, baseRun!);
   }
