@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Loading, Page } from '../components/Page.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
-import { useT, type MessageKey } from '../i18n/index.tsx';
-import { vi } from '../i18n/vi.ts';
+import { useT } from '../i18n/index.tsx';
+import { useRoleLabel } from '../i18n/role-label.ts';
 import { ApiError, type Problem } from '../lib/api.ts';
 import { useSession } from '../lib/session.tsx';
 import { navigate } from '../router.tsx';
@@ -11,6 +11,7 @@ import { PasswordChangeForm } from './PasswordChangeForm.tsx';
 /** The signed-in user's account: who they are, changing the password, and signing out here or everywhere. */
 export const ProfilePage = () => {
   const t = useT();
+  const roleLabel = useRoleLabel();
   const session = useSession();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -44,7 +45,7 @@ export const ProfilePage = () => {
         <dt>{t('profile.username')}</dt>
         <dd>{user.username}</dd>
         <dt>{t('profile.roles')}</dt>
-        <dd>{user.roles.map((r) => (`role.${r}` in vi ? t(`role.${r}` as MessageKey) : r)).join(', ')}</dd>
+        <dd>{user.roles.map(roleLabel).join(', ')}</dd>
       </dl>
       <PasswordChangeForm />
       <div className="panel">

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/index.tsx';
 import { ROLE_CHOICES, toggleRole } from './user-admin.ts';
-import { useRoleLabel } from './use-role-label.ts';
+import { useRoleLabel } from '../../i18n/role-label.ts';
 
 type Props = { roles: string[]; error?: string; onChange: (roles: string[]) => void };
 

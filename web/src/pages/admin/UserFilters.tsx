@@ -5,7 +5,7 @@ import { Link, navigate } from '../../router.tsx';
 import { SelectField } from '../services/FormControls.tsx';
 import type { Agencies } from './use-agencies.ts';
 import { ROLE_CHOICES, usersPageHref, type ListQuery } from './user-admin.ts';
-import { useRoleLabel } from './use-role-label.ts';
+import { useRoleLabel } from '../../i18n/role-label.ts';
 
 type Props = { query: ListQuery; agencies: Agencies; byAgency: boolean };
 

@@ -3,7 +3,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { Link } from '../../router.tsx';
 import type { Agencies } from './use-agencies.ts';
 import { pageCount, usersPageHref, type ListQuery, type UserPage, type UserView } from './user-admin.ts';
-import { useRoleLabel } from './use-role-label.ts';
+import { useRoleLabel } from '../../i18n/role-label.ts';
 
 export type UserAction = 'edit' | 'lock' | 'totp';
 

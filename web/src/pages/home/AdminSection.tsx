@@ -2,8 +2,8 @@ import { LinkCard } from '../../components/LinkCard.tsx';
 import { PrivacyStaffCards } from '../privacy/PrivacySections.tsx';
 import { Loading } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { useI18n, type MessageKey } from '../../i18n/index.tsx';
-import { vi } from '../../i18n/vi.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useRoleLabel } from '../../i18n/role-label.ts';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { formatNumber, sortByText } from '../../lib/format.ts';
 import { useList, type ListState } from '../../lib/use-list.ts';
@@ -25,7 +25,7 @@ const Unavailable = ({ state, message }: { state: ListState<unknown>; message: s
 const UsersPanel = () => {
   const { t, lang } = useI18n();
   const users = useList<ApiUser>(ENDPOINTS.users, 'users');
-  const roleLabel = (r: string) => (`role.${r}` in vi ? t(`role.${r}` as MessageKey) : r);
+  const roleLabel = useRoleLabel();
   return (
     <section aria-labelledby="users-title" className="panel">
       <h3 id="users-title">{t('admin.users')}</h3>

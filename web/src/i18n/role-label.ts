@@ -1,5 +1,5 @@
-import { useI18n, type MessageKey } from '../../i18n/index.tsx';
-import { vi } from '../../i18n/vi.ts';
+import { useI18n, type MessageKey } from './index.tsx';
+import { vi } from './vi.ts';
 
 /** A role in words of the current language (`officer` → "Cán bộ, công chức"); an unknown role as it is. */
 export const useRoleLabel = () => {
