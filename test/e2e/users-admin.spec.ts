@@ -16,7 +16,7 @@ describe('user administration page (phone, 360×640)', () => {
     await list.waitFor();
     expect(await list.getByRole('listitem').count()).toBe(20);
     // Paging, kept in the address.
-    await page.getByRole('navigation', { name: 'Các trang của danh sách' }).getByRole('link', { name: 'Trang sau' }).click();
+    await page.getByRole('navigation', { name: 'Các trang' }).getByRole('link', { name: 'Trang sau' }).click();
     await page.waitForURL(/\/quan-tri\/nguoi-dung\?page=2$/);
     await page.getByText(/^Trang 2\/\d+$/).waitFor();
     // Roles in words; the administrator's own row offers no lock (no self lock-out).

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/format.ts';
-import { Link } from '../../router.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import type { Agencies } from './use-agencies.ts';
 import { pageCount, usersPageHref, type ListQuery, type UserPage, type UserView } from './user-admin.ts';
 import { useRoleLabel } from '../../i18n/role-label.ts';
@@ -89,13 +89,7 @@ export const UserList = ({ answer, query, agencies, meId, canWrite, onAction }: 
           ))}
         </ul>
       ) : null}
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t('users.pages')}>
-          {page > 1 ? <Link href={usersPageHref({ ...query, page: page - 1 })}>{t('users.previous')}</Link> : null}
-          <span>{t('users.page', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}</span>
-          {page < pages ? <Link href={usersPageHref({ ...query, page: page + 1 })}>{t('users.next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} hrefOf={(n) => usersPageHref({ ...query, page: n })} />
     </section>
   );
 };

@@ -4,6 +4,7 @@ import { Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { Pager } from '../../components/Pager.tsx';
 import { Link, navigate, type Location } from '../../router.tsx';
 import { useResource } from '../services/use-resource.ts';
 import { FEEDBACK, type PublicFilters as Filters } from './endpoints.ts';
@@ -71,13 +72,7 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
             <h2 id="list-title">{t('feedback.public.listTitle')}</h2>
             {answer!.items.length > 0 ? <ReportList items={answer!.items} hrefOf={publicHref} /> : <p>{t('feedback.public.none')}</p>}
           </section>
-          {pages > 1 ? (
-            <nav className="pager" aria-label={t('queue.pages')}>
-              {page > 1 ? <Link href={pageHref(page - 1)}>{t('queue.previous')}</Link> : null}
-              <span>{t('queue.page', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}</span>
-              {page < pages ? <Link href={pageHref(page + 1)}>{t('queue.next')}</Link> : null}
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} hrefOf={pageHref} />
         </>
       )}
     </Page>

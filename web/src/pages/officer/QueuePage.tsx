@@ -4,6 +4,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { Pager } from '../../components/Pager.tsx';
 import { Link, navigate, type Location } from '../../router.tsx';
 import { CheckboxField, SelectField } from '../services/FormControls.tsx';
 import { statusLabel } from '../services/labels.ts';
@@ -99,13 +100,7 @@ export const QueuePage = ({ location }: { location: Location }) => {
               </li>
             ))}
           </ul>
-          {pages > 1 ? (
-            <nav className="pager" aria-label={t('queue.pages')}>
-              {page > 1 ? <Link href={pageHref(page - 1)}>{t('queue.previous')}</Link> : null}
-              <span>{t(answer!.totalCapped ? 'queue.pageAlone' : 'queue.page', { page: formatNumber(page, lang), pages: formatNumber(pages, lang) })}</span>
-              {page < pages ? <Link href={pageHref(page + 1)}>{t('queue.next')}</Link> : null}
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} hrefOf={pageHref} isCapped={answer!.totalCapped} />
         </>
       )}
     </Page>
