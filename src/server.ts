@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './platform/config/index.ts';
 import { DataDirLockedError, type DataDirLock, lockDataDir } from './platform/db/data-dir-lock.ts';
@@ -5,6 +6,7 @@ import { type EmbeddedDb, runningEmbeddedUrl, startEmbedded } from './platform/d
 import { migrate } from './platform/db/migrate.ts';
 import { createPool, type Db } from './platform/db/pool.ts';
 import { buildApp } from './http/app.ts';
+import { buildWorkerApp } from './http/worker-app.ts';
 import { auditSigningKeyOf, startAuditSealer } from './platform/audit/index.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { prepareData } from './seed/prepare.ts';
@@ -63,7 +65,74 @@ const AUDIT_SEAL_INTERVAL_MS = 5 * 60_000;
 
 export type RunningServer = { app: FastifyInstance; database: Database; address: string; stop: () => Promise<void> };
 
+type Log = FastifyInstance['log'];
+
+/**
+ * The background work of an instance: the job workers and the outbox relay (the modules
+ * registered their handlers when they were imported: app.ts imports them all), and the audit
+ * sealer, which folds new audit entries into a signed Merkle checkpoint every few minutes
+ * (audit/README.md). Returns what stops it all.
+ */
+const startBackground = async (db: Db, config: Config, log: Log): Promise<() => Promise<void>> => {
+  const jobs = await startJobs(db, config, log);
+  const stopSealer = startAuditSealer(db, auditSigningKeyOf(config), AUDIT_SEAL_INTERVAL_MS, {
+    onError: (error) => log.warn({ err: error }, 'audit seal deferred'),
+  });
+  return async () => {
+    await jobs.stop();
+    await stopSealer();
+  };
+};
+
+/** Listens, or stops the background work already started and rethrows. */
+const listenOr = async (app: FastifyInstance, config: Config, stopBackground?: () => Promise<void>): Promise<string> => {
+  try {
+    return await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await stopBackground?.();
+    throw error;
+  }
+};
+
+const stopOnce = (steps: (() => Promise<unknown>)[]) => {
+  let stopping: Promise<void> | undefined;
+  return () =>
+    (stopping ??= (async () => {
+      for (const step of steps) await step();
+    })());
+};
+
+/**
+ * A worker process (`TINHSO_WORKER_MODE=worker`): the background work only, at a lower CPU
+ * priority, beside API processes started with `server`. It uses DATABASE_URL, or the embedded
+ * server that the API process on the same data dir holds. It applies pending migrations as every
+ * instance does (under their lock) but leaves the demo data to the API process.
+ */
+const startWorker = async (config: Config): Promise<RunningServer> => {
+  const database = await openSharedDatabase(config, (m) => console.error(m));
+  try {
+    await migrate(database.db, (m) => console.error(m));
+    const app = await buildWorkerApp({ config, db: database.db });
+    try {
+      setPriority(config.workerNice);
+    } catch (error) {
+      app.log.warn({ err: error }, `could not lower this worker's CPU priority to nice ${config.workerNice}`);
+    }
+    const stopBackground = await startBackground(database.db, config, app.log);
+    const address = await listenOr(app, config, stopBackground);
+    return { app, database, address, stop: stopOnce([() => app.close(), stopBackground, () => database.close()]) };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+};
+
+/**
+ * Starts an instance as `config.workerMode` says: the API with its background work (`shared`,
+ * the default and `npm start`), the API alone (`server`), or the background work alone (`worker`).
+ */
 export const startServer = async (config: Config): Promise<RunningServer> => {
+  if (config.workerMode === 'worker') return startWorker(config);
   const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
   const database = await openDatabase(config, (m) => (verbose || !m.startsWith('[postgres]') ? console.error(m) : undefined));
   try {
@@ -71,27 +140,9 @@ export const startServer = async (config: Config): Promise<RunningServer> => {
     const refusal = await prepareData(database.db, config);
     if (refusal) throw new StartupRefusedError(refusal);
     const app = await buildApp({ config, db: database.db });
-    // Modules registered their job handlers while the app was built; start the workers now.
-    const jobs = await startJobs(database.db, config, app.log);
-    let address: string;
-    try {
-      address = await app.listen({ port: config.port, host: config.host });
-    } catch (error) {
-      await jobs.stop();
-      throw error;
-    }
-    // Folds new audit entries into a signed Merkle checkpoint every few minutes (audit/README.md).
-    const stopSealer = startAuditSealer(database.db, auditSigningKeyOf(config), AUDIT_SEAL_INTERVAL_MS, {
-      onError: (error) => app.log.warn({ err: error }, 'audit seal deferred'),
-    });
-    let stopping: Promise<void> | undefined;
-    const stop = () =>
-      (stopping ??= (async () => {
-        await app.close();
-        await jobs.stop();
-        await stopSealer();
-        await database.close();
-      })());
+    const stopBackground = config.workerMode === 'shared' ? await startBackground(database.db, config, app.log) : undefined;
+    const address = await listenOr(app, config, stopBackground);
+    const stop = stopOnce([() => app.close(), async () => stopBackground?.(), () => database.close()]);
     return { app, database, address, stop };
   } catch (error) {
     await database.close();

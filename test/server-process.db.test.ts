@@ -3,8 +3,10 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../src/platform/db/embedded.ts';
+import { freePort, runningEmbeddedUrl } from '../src/platform/db/embedded.ts';
 
 /**
  * The real `tinhso serve` process on its own embedded PostgreSQL: start, data-dir lock, orderly
@@ -74,6 +76,48 @@ describe('tinhso serve (process)', () => {
     expect(restartReady).toBeLessThan(5);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+  }, 120_000);
+
+  it('runs as an API process and a worker process: only the worker relays and runs jobs, at a lower priority', async () => {
+    const apiPort = await freePort();
+    const api = run(['serve'], { PORT: String(apiPort), TINHSO_WORKER_MODE: 'server' });
+    await waitReady(apiPort, 60_000);
+    const db = new pg.Pool({ connectionString: runningEmbeddedUrl(dataDir), max: 1 });
+    try {
+      // A job no handler can run: it ends in the dead letters, which shows a worker took it.
+      const marker = randomUUID();
+      await db.query(`INSERT INTO job_outbox (queue, payload, options) VALUES ('portal.sync-dossier', $1, '{}')`, [JSON.stringify({ marker })]);
+      const waiting = async () => (await db.query(`SELECT count(*)::int AS n FROM job_outbox WHERE payload->>'marker' = $1`, [marker])).rows[0].n as number;
+      await sleep(2500); // the relay of a shared instance runs every second
+      expect(await waiting()).toBe(1);
+
+      const workerPort = await freePort();
+      const worker = run(['serve'], { PORT: String(workerPort), TINHSO_WORKER_MODE: 'worker', TINHSO_WORKER_NICE: '12' });
+      await waitReady(workerPort, 60_000);
+      expect((await fetch(`http://127.0.0.1:${workerPort}/healthz`)).status).toBe(200);
+      const notServed = await fetch(`http://127.0.0.1:${workerPort}/api/procedures`);
+      expect(notServed.status).toBe(404);
+      expect(notServed.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      // /proc/<pid>/stat: the 19th field is the nice value (after the parenthesised command name).
+      const stat = readFileSync(`/proc/${worker.child.pid}/stat`, 'utf8');
+      expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])).toBe(12);
+
+      const deadline = Date.now() + 30_000;
+      let dead: { error: string }[] = [];
+      while (Date.now() < deadline && dead.length === 0) {
+        await sleep(250);
+        dead = (await db.query(`SELECT error FROM job_dead_letters WHERE payload->>'marker' = $1`, [marker])).rows;
+      }
+      expect(await waiting()).toBe(0);
+      expect(dead).toEqual([{ error: expect.stringMatching(/invalid portal sync payload/) }]);
+
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toBe(0);
+    } finally {
+      await db.end();
+    }
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
   }, 120_000);
 
   it('refuses production while demo accounts exist, naming them', async () => {

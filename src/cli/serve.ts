@@ -11,11 +11,19 @@ export const serveCommand: Command = {
     '',
     'Starts PostgreSQL (embedded under TINHSO_DATA_DIR, or DATABASE_URL), applies migrations,',
     'loads the demo province into an empty database and serves on PORT (default 3000).',
+    'TINHSO_WORKER_MODE=server serves the API without the background work (jobs, audit sealing);',
+    'TINHSO_WORKER_MODE=worker runs only that work, at nice TINHSO_WORKER_NICE (default 10),',
+    'answering /healthz and /readyz on PORT.',
     'Configuration is read from environment variables; see the README.',
   ].join('\n'),
   run: async () => {
-    const server = await startServer(loadConfig());
-    server.app.log.info(`Tỉnh số is serving at ${server.address} (open http://localhost:${server.app.config.port})`);
+    const config = loadConfig();
+    const server = await startServer(config);
+    server.app.log.info(
+      config.workerMode === 'worker'
+        ? `Tỉnh số worker is running (health at ${server.address}/healthz)`
+        : `Tỉnh số is serving at ${server.address} (open http://localhost:${config.port})`,
+    );
     await new Promise<void>((resolve) => {
       const shutdown = (signal: string) => {
         server.app.log.info(`${signal}: stopping`);

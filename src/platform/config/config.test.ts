@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(c.sessionSecret).toBe(secret);
   });
 
+  it('runs the API and the background work in one process unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ workerMode: 'shared', workerNice: 10 });
+    expect(loadConfig({ TINHSO_WORKER_MODE: 'worker', TINHSO_WORKER_NICE: '19' })).toMatchObject({ workerMode: 'worker', workerNice: 19 });
+    expect(() => loadConfig({ TINHSO_WORKER_MODE: 'jobs' })).toThrow(/TINHSO_WORKER_MODE/);
+    expect(() => loadConfig({ TINHSO_WORKER_NICE: '20' })).toThrow(/TINHSO_WORKER_NICE/);
+    expect(() => loadConfig({ TINHSO_WORKER_NICE: '-5' })).toThrow(/TINHSO_WORKER_NICE/);
+  });
+
   it('refuses a short session secret', () => {
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
   });

@@ -24,6 +24,8 @@ export const ConfigSchema = z
     TINHSO_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     TINHSO_ALLOW_EMBEDDED_DB: bool.default(false),
     TINHSO_SEED_DEMO: bool.optional(),
+    TINHSO_WORKER_MODE: z.enum(['shared', 'server', 'worker']).default('shared'),
+    TINHSO_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     SESSION_SECRET: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     AUDIT_SIGNING_KEY: z.string().min(32, 'cần ít nhất 32 ký tự / at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
@@ -96,6 +98,13 @@ const toConfig = (env: z.infer<typeof ConfigSchema>) => ({
   dataDir: path.resolve(env.TINHSO_DATA_DIR),
   embeddedPgPort: env.TINHSO_PG_PORT,
   seedDemo: env.TINHSO_SEED_DEMO ?? env.NODE_ENV !== 'production',
+  /**
+   * What this process runs: `shared` the API and the background work (jobs, audit sealing) in one
+   * process; `server` the API only; `worker` the background work only, at a lower CPU priority
+   * (`workerNice`), so that a burst of requests is served first and the jobs catch up after it.
+   */
+  workerMode: env.TINHSO_WORKER_MODE,
+  workerNice: env.TINHSO_WORKER_NICE,
   sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
   sessionTtlHours: env.SESSION_TTL_HOURS,
   /** Working days to complete a data subject's request (modules/privacy); the register documents the default. */
