@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calendarAddOps, calendarConvertAll } from './calendar.ts';
 import { BenchContext } from './context.ts';
+import { vacuumWithoutAutovacuum } from './database.ts';
 import { passes, type Figure } from './figures.ts';
 import { importFigures, serverFigures } from './platform.ts';
 import { iocFigures, queueFigures, searchFigures } from './reads.ts';
@@ -22,6 +23,8 @@ import { trackingFigures } from './tracking.ts';
 type Group = (ctx: BenchContext, state: { loaded: boolean }) => Promise<Figure[]>;
 
 const http = (measure: (ctx: BenchContext) => Promise<Figure[]>): Group => async (ctx, state) => {
+  const vacuumed = await vacuumWithoutAutovacuum((await ctx.database()).db);
+  if (vacuumed.length > 0) ctx.options.log(`autovacuum is off on this server: vacuumed ${vacuumed.join(', ')}`);
   const figures = await measure(ctx);
   state.loaded = true;
   return figures;
