@@ -29,7 +29,13 @@ registerJobHandler<{ n: number }>('test.refused', async (payload, ctx) => {
   throw new PermanentJobError('payload refused');
 }, { retryLimit: 5 });
 
-const fast = { 'test.flaky': FAST_RETRIES, 'test.broken': FAST_RETRIES, 'test.refused': FAST_RETRIES };
+// Each job of this queue takes 1.2 s, more than half its 2 s time limit: one batch runs one job.
+registerJobHandler<{ n: number }>('test.slow', async (payload, ctx) => {
+  await record('test.slow')(payload, ctx);
+  await new Promise((r) => setTimeout(r, 1200));
+});
+
+const fast = { 'test.flaky': FAST_RETRIES, 'test.broken': FAST_RETRIES, 'test.refused': FAST_RETRIES, 'test.slow': { ...FAST_RETRIES, expireInSeconds: 2, concurrency: 1 } };
 const admin = { id: null, name: 'admin-test' };
 
 describe('platform/jobs: outbox, relay, workers, retries, dead letters', () => {
@@ -89,6 +95,23 @@ describe('platform/jobs: outbox, relay, workers, retries, dead letters', () => {
     await waitFor(async () => calls.filter((c) => c.queue === 'test.echo' && c.payload.n >= 100).length === 40, 15_000, 'the backlog');
     expect(performance.now() - started).toBeLessThan(5_000);
     for (let n = 100; n < 140; n += 1) expect(callsOf('test.echo', n)).toHaveLength(1);
+  });
+
+  it('hands back the rest of a batch once half the time limit has passed, and runs each job once later', async () => {
+    await withTransaction(db, async (tx) => {
+      for (let n = 200; n < 203; n += 1) await enqueue(tx, 'test.slow', { n });
+    });
+    await jobs.relayNow();
+    const settled = await waitFor(async () => {
+      const { rows } = await db.query<{ retry_count: number; state: string }>(`SELECT retry_count, state FROM pgboss.job WHERE name = 'test.slow'`);
+      return rows.length === 3 && rows.every((r) => r.state === 'completed') ? rows : undefined;
+    }, 20_000, 'the slow jobs');
+    const attempts = [200, 201, 202].map((n) => callsOf('test.slow', n).map((c) => c.attempt));
+    // Fetched together: the first ran; the others were handed back untried and ran on a later try.
+    expect(attempts.filter((a) => a[0] === 1)).toHaveLength(1);
+    for (const a of attempts) expect(a).toHaveLength(1);
+    expect(settled.filter((r) => r.retry_count > 0).length).toBeGreaterThan(0);
+    expect(log.lines.some((l) => l.msg.startsWith('jobs handed back untried') && (l.obj as { queue?: string }).queue === 'test.slow')).toBe(true);
   });
 
   it('retries a failing job until it succeeds, counting attempts', async () => {

@@ -24,10 +24,22 @@ export type JobsRuntime = {
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /**
- * Jobs a worker takes at once (run one after the other). Small, because a job's time limit
- * (`expireInSeconds`) runs from when it is fetched: the last of a batch waits for the others.
+ * Jobs a worker takes at once (run one after the other). A fetch and a completion are one
+ * statement each for the whole batch, so on a busy day a batch of 20 costs PostgreSQL less per
+ * job than one of 5 (filing measured 264–293/s against 243–261/s, its jobs running out in 5 s
+ * instead of 8). A job's time limit (`expireInSeconds`) runs from the fetch, though, so the last
+ * of a batch waits for the others: see `startedInTime`.
  */
-const JOB_BATCH = 5;
+const JOB_BATCH = 20;
+
+/**
+ * A job of a batch starts only while less than half its time limit has passed since the batch
+ * was fetched: when an outside service answers slowly (each notice waiting for its timeout), the
+ * rest of the batch is handed back as failed, to be retried after the queue's delay, rather than
+ * started so late that pg-boss expires it while it runs and hands it out a second time.
+ */
+const startedInTime = (fetchedAt: number, options: ResolvedJobOptions) => performance.now() - fetchedAt < options.expireInSeconds * 500;
+const NOT_STARTED_IN_TIME = 'not started: the jobs fetched with it took half its time limit';
 
 const queueSettings = (o: ResolvedJobOptions): Omit<Queue, 'name'> => ({
   retryLimit: o.retryLimit,
@@ -48,7 +60,14 @@ const ensureQueue = async (boss: PgBoss, name: string, settings: Omit<Queue, 'na
 const workerFor = (job: RegisteredJob, options: ResolvedJobOptions, db: Db, config: Config, log: JobLog) =>
   async (jobs: JobWithMetadata<unknown>[]): Promise<JobResult[]> => {
     const results: JobResult[] = [];
+    const fetchedAt = performance.now();
+    let handedBack = 0;
     for (const j of jobs) {
+      if (!startedInTime(fetchedAt, options)) {
+        results.push({ id: j.id, status: 'failed', output: { message: NOT_STARTED_IN_TIME } });
+        handedBack += 1;
+        continue;
+      }
       const attempt = j.retryCount + 1;
       const isLastAttempt = j.retryCount >= j.retryLimit;
       try {
@@ -63,6 +82,7 @@ const workerFor = (job: RegisteredJob, options: ResolvedJobOptions, db: Db, conf
         results.push({ id: j.id, status: permanent ? 'deadletter' : 'failed', output: { message } });
       }
     }
+    if (handedBack > 0) log.warn({ queue: job.queue, handedBack }, 'jobs handed back untried: their batch took half the time limit; will retry');
     return results;
   };
 
