@@ -53,7 +53,7 @@ const INSERT_FILED = preparedStatement(
                          limit_days, limit_hours, restart_on_supplement, updated_at, created_at,
                          procedure_code, owner_id, channel, data, documents, commune_code, idempotency_key)
    VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $6, $6, $15, $16, $17, $18, $19, $20, $21)
-   ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING *`,
+   ON CONFLICT (owner_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING *`,
 );
 
 export type FilingOptions = {
