@@ -82,7 +82,10 @@ describe('tinhso serve (process)', () => {
     const apiPort = await freePort();
     const api = run(['serve'], { PORT: String(apiPort), TINHSO_WORKER_MODE: 'server' });
     await waitReady(apiPort, 60_000);
-    const db = new pg.Pool({ connectionString: runningEmbeddedUrl(dataDir), max: 1 });
+    // Joined through the server's Unix socket in its own directory.
+    const url = runningEmbeddedUrl(dataDir);
+    expect(url).toContain(`@${encodeURIComponent(path.join(dataDir, 'pg'))}:`);
+    const db = new pg.Pool({ connectionString: url, max: 1 });
     try {
       // A job no handler can run: it ends in the dead letters, which shows a worker took it.
       const marker = randomUUID();

@@ -72,16 +72,36 @@ export const runningEmbeddedUrl = (dataDir: string): string | undefined => {
   const port = Number(lines[3]);
   if (!isProcessAlive(pid) || !Number.isInteger(port)) return undefined;
   const password = readFileSync(secretFile, 'utf8').trim();
-  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
+  // The fifth line names the server's socket directory (empty when it has none).
+  const host = lines[4]?.trim() || '127.0.0.1';
+  return `postgres://${USER}:${encodeURIComponent(password)}@${encodeURIComponent(host)}:${port}/${DATABASE}`;
 };
 
 export type StartEmbeddedOptions = { dataDir: string; port?: number; log?: (m: string) => void };
 
+/** The longest path of a Unix socket (`sun_path`, 108 bytes with its terminating NUL). */
+const SOCKET_PATH_MAX = 107;
+
+/**
+ * The directory the server puts its Unix socket in: its own data directory, when the socket's path
+ * fits a socket address and holds nothing `unix_socket_directories` would read as a separator or
+ * quote; otherwise none, and the app connects over TCP.
+ */
+export const socketDirFor = (pgDir: string, port: number): string | undefined =>
+  /^[\w./-]+$/.test(pgDir) && path.join(pgDir, `.s.PGSQL.${port}`).length <= SOCKET_PATH_MAX ? pgDir : undefined;
+
+/**
+ * Starts (first creating) the embedded server. It listens on 127.0.0.1 for tools and on a Unix
+ * socket in its own directory, which the app's URL uses: a statement costs both processes less
+ * over a socket than over loopback TCP (the bench filed 309–312 dossiers/s over the socket against
+ * 188–291 over TCP in the same hour).
+ */
 export const startEmbedded = async ({ dataDir, port, log = () => undefined }: StartEmbeddedOptions): Promise<EmbeddedDb> => {
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  const pgDir = path.join(dataDir, 'pg');
+  const pgDir = path.resolve(dataDir, 'pg');
   const password = readOrCreateSecret(path.join(dataDir, 'pg.secret'));
   const chosenPort = port ?? (await freePort());
+  const socketDir = socketDirFor(pgDir, chosenPort);
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: USER,
@@ -90,7 +110,7 @@ export const startEmbedded = async ({ dataDir, port, log = () => undefined }: St
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'synchronous_commit=on'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'synchronous_commit=on'],
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m).trim()),
   });
@@ -107,5 +127,6 @@ export const startEmbedded = async ({ dataDir, port, log = () => undefined }: St
   } finally {
     await admin.end();
   }
-  return { url: `${base}/${DATABASE}`, adminUrl: `${base}/postgres`, stop: () => server.stop(), initialised };
+  const app = socketDir ? `postgres://${USER}:${encodeURIComponent(password)}@${encodeURIComponent(socketDir)}:${chosenPort}` : base;
+  return { url: `${app}/${DATABASE}`, adminUrl: `${base}/postgres`, stop: () => server.stop(), initialised };
 };

@@ -38,7 +38,7 @@ export const databaseKeyOf = (q: Queryable): string => {
   const o = pool.options ?? {};
   if (o.connectionString) {
     const u = new URL(o.connectionString);
-    return `${u.hostname}:${u.port || 5432}/${decodeURIComponent(u.pathname.slice(1))}`;
+    return `${decodeURIComponent(u.hostname)}:${u.port || 5432}/${decodeURIComponent(u.pathname.slice(1))}`;
   }
   return `${o.host}:${o.port}/${o.database}`;
 };
