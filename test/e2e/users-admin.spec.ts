@@ -71,9 +71,18 @@ describe('user administration page (phone, 360×640)', () => {
     await edit.locator('#user-roles-error').getByText(/Không được kiêm nhiệm/).waitFor();
     await edit.getByLabel('Quản trị hệ thống').uncheck();
     await edit.getByLabel('Họ và tên (bắt buộc)').fill(`${fullName} Hai`);
+    // A staff account's contacts can be changed; empty keeps them.
+    const newEmail = edit.getByLabel('E-mail mới');
+    expect(await newEmail.getAttribute('aria-describedby')).toBe('user-email-hint');
+    await edit.locator('#user-email-hint').getByText('Để trống để giữ nguyên. Hiện chưa có.').waitFor();
+    await newEmail.fill(`${username}@example.vn`);
     await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByRole('status').getByText(`Đã lưu thay đổi của tài khoản ${username}.`).waitFor();
     await item.getByRole('heading', { level: 3, name: `${fullName} Hai` }).waitFor();
+    await item.getByRole('button', { name: `Sửa (${username})` }).click();
+    await edit.locator('#user-email-hint').getByText(/^Để trống để giữ nguyên\. Hiện tại: \S+@example\.vn\.$/).waitFor();
+    await edit.getByRole('button', { name: 'Hủy' }).click();
+    expect(await edit.count()).toBe(0);
 
     // Lock, after a confirmation that starts on "Hủy".
     await item.getByRole('button', { name: `Khóa (${username})` }).click();

@@ -69,7 +69,7 @@ export const usersRoutes: FastifyPluginAsync = async (parent) => {
       config: { access: { anyOf: ['users.write'] } },
       schema: {
         tags: ['users'],
-        summary: 'Đổi vai trò, cơ quan, họ tên hoặc khóa/mở khóa tài khoản',
+        summary: 'Đổi vai trò, cơ quan, họ tên, liên hệ (tài khoản cán bộ) hoặc khóa/mở khóa tài khoản',
         params: UserIdParams,
         body: UpdateUserBody,
         response: { 200: UserView },

@@ -51,6 +51,8 @@ export const UpdateUserBody = z
     agencyId: z.uuid().nullable().optional(),
     partyOrgId: z.uuid().nullable().optional(),
     disabled: z.boolean().optional(),
+    email: Email.nullable().optional().describe('Tài khoản cán bộ; null xóa'),
+    phone: Phone.nullable().optional().describe('Tài khoản cán bộ; null xóa'),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Không có gì để thay đổi', path: ['body'] });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;

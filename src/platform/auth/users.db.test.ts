@@ -143,6 +143,37 @@ describe('PATCH /api/users/{id}', () => {
     expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'cb.bi.khoa', password: 'mat-khau-1234' } })).statusCode).toBe(200);
   });
 
+  it("changes a staff account's e-mail and phone (stored canonical), clears one with null, audited", async () => {
+    const id = await newOfficer('cb.doi.lienhe');
+    const stored = async () => (await db.query('SELECT email, phone FROM users WHERE id = $1', [id])).rows[0];
+    const res = await patch(id, { email: ' CanBo.Moi@Example.VN ', phone: '+84 912 555 666' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await stored()).toEqual({ email: 'canbo.moi@example.vn', phone: '0912555666' });
+    expect((await patch(id, { phone: null })).statusCode).toBe(200);
+    expect(await stored()).toEqual({ email: 'canbo.moi@example.vn', phone: null });
+    const { rows } = await db.query<{ before_digest: string; after_digest: string }>(
+      `SELECT before_digest, after_digest FROM audit_log WHERE action = 'user.update' AND target_id = $1 ORDER BY seq`,
+      [id],
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.before_digest).toBe(rows[0]!.after_digest);
+  });
+
+  it("refuses a contact another account holds and a citizen's own account (409), and bad contacts (400), writing nothing", async () => {
+    const id = await newOfficer('cb.trung.lienhe');
+    const citizenId = (await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'congdan'`)).rows[0]!.id;
+    const before = await count('SELECT count(*)::int AS n FROM audit_log');
+    expect(expectProblem(await patch(id, { email: 'congdan@example.vn' }), 409).errors).toEqual([{ field: 'email', message: 'E-mail đã được dùng cho tài khoản khác' }]);
+    expect(expectProblem(await patch(id, { phone: '0912 000 001' }), 409).errors?.map((e) => e.field)).toEqual(['phone']);
+    expect(expectProblem(await patch(citizenId, { phone: '0912555777' }), 409).errors?.map((e) => e.field)).toEqual(['phone']);
+    expect(expectProblem(await patch(citizenId, { email: null, phone: null }), 409).errors?.map((e) => e.field)).toEqual(['email', 'phone']);
+    expect(expectProblem(await patch(id, { email: 'nope' }), 400).errors?.map((e) => e.field)).toContain('email');
+    expect(expectProblem(await patch(id, { phone: '123' }), 400).errors?.map((e) => e.field)).toContain('phone');
+    expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(before);
+    expect((await db.query('SELECT email, phone FROM users WHERE id = $1', [id])).rows[0]).toEqual({ email: null, phone: null });
+    expect((await db.query('SELECT email, phone FROM users WHERE id = $1', [citizenId])).rows[0]).toEqual({ email: 'congdan@example.vn', phone: '0912000001' });
+  });
+
   it('keeps the administrator from locking themselves out (409)', async () => {
     expectProblem(await patch(adminId, { disabled: true }), 409);
     expectProblem(await patch(adminId, { roles: ['officer'], agencyId: justiceId }), 409);

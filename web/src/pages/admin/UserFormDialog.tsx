@@ -8,7 +8,7 @@ import { SelectField } from '../services/FormControls.tsx';
 import { RoleChoices } from './RoleChoices.tsx';
 import type { Agencies } from './use-agencies.ts';
 import {
-  checkForm, createBody, emptyForm, fieldOfError, formOf, minPasswordLength, needsAgency, showsAgency, updateBody,
+  checkForm, createBody, emptyForm, fieldOfError, formOf, isCitizenAccount, minPasswordLength, needsAgency, showsAgency, updateBody,
   type FormProblem, type UserFormField, type UserFormValues, type UserView,
 } from './user-admin.ts';
 
@@ -22,12 +22,13 @@ type Props = {
 
 type Errors = Partial<Record<UserFormField, string>>;
 
-/** The fields each mode shows: username, password and contacts are set only at creation. */
-const CREATE_ONLY: readonly UserFormField[] = ['username', 'password', 'email', 'phone'];
+/** The fields only creation shows: username and password (contacts too, for a citizen's own account). */
+const CREATE_ONLY: readonly UserFormField[] = ['username', 'password'];
+const CONTACTS: readonly UserFormField[] = ['email', 'phone'];
 
 /**
- * Creating an account (`POST /api/users`) or changing its name, roles and agency
- * (`PATCH /api/users/{id}`), in a modal dialog. Checked before sending; the API's field errors
+ * Creating an account (`POST /api/users`) or changing its name, roles, agency and — for staff
+ * accounts — its e-mail or phone (`PATCH /api/users/{id}`), in a modal dialog. Checked before sending; the API's field errors
  * (400/409 problem+json: weak password, username taken, roles that may not go together) show
  * next to their fields, the others in the summary at the top.
  */
@@ -39,7 +40,8 @@ export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [isBusy, setBusy] = useState(false);
-  const isShown = (field: UserFormField) => mode === 'create' || !CREATE_ONLY.includes(field);
+  const canChangeContacts = mode === 'create' || !isCitizenAccount(user?.roles ?? []);
+  const isShown = (field: UserFormField) => mode === 'create' || (!CREATE_ONLY.includes(field) && (canChangeContacts || !CONTACTS.includes(field)));
   const set = <K extends UserFormField>(key: K, value: UserFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   // Kept once: a second run of the effect (React's strict mode) must not take the dialog's own button for the opener.
@@ -94,6 +96,8 @@ export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
   };
 
   const title = user ? t('users.editTitle', { username: user.username }) : t('users.createTitle');
+  // Editing: the contact as the list shows it (masked), or that there is none.
+  const contactHint = (current: string | null | undefined) => (!user ? undefined : current ? t('users.contactNow', { current }) : t('users.contactNone'));
   const required = (label: string) => t('form.requiredLabel', { label });
   const isAgencyRequired = needsAgency(values.roles);
   const shownServerFields = (problem?.errors ?? []).map((e) => e.field).filter((f) => {
@@ -126,10 +130,10 @@ export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
             onChange={(e) => set('agencyId', e.target.value)}
           />
         ) : null}
-        {mode === 'create' ? (
+        {canChangeContacts ? (
           <>
-            <Field id="user-email" name="email" type="email" label={t('users.email')} error={errors.email} autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} />
-            <Field id="user-phone" name="phone" type="tel" label={t('users.phone')} error={errors.phone} autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+            <Field id="user-email" name="email" type="email" label={user ? t('users.newEmail') : t('users.email')} hint={contactHint(user?.email)} error={errors.email} autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} />
+            <Field id="user-phone" name="phone" type="tel" label={user ? t('users.newPhone') : t('users.phone')} hint={contactHint(user?.phone)} error={errors.phone} autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
           </>
         ) : null}
         <p className="actions">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkForm, createBody, emptyForm, fieldOfError, formOf, listQueryOf, needsAgency, pageCount, showsAgency, toggleRole, updateBody, usersApiPath, usersPageHref,
+  checkForm, createBody, emptyForm, fieldOfError, formOf, isCitizenAccount, listQueryOf, needsAgency, pageCount, showsAgency, toggleRole, updateBody, usersApiPath,
+  usersPageHref,
   type UserFormValues,
 } from './user-admin.ts';
 
@@ -62,9 +63,21 @@ describe('request bodies', () => {
     expect(updateBody(officer({ roles: ['admin'], agencyId: '' })).agencyId).toBeNull();
   });
 
-  it('starts the edit form from the view', () => {
-    const form = formOf({ id: 'x', username: 'a.b', fullName: 'A B', email: null, phone: null, roles: ['officer'], agencyId: null, disabled: false, totpEnrolled: false, createdAt: '' });
-    expect(form).toMatchObject({ username: 'a.b', fullName: 'A B', roles: ['officer'], agencyId: '', password: '' });
+  it('starts the edit form from the view, its contacts empty (the list shows them masked)', () => {
+    const form = formOf({ id: 'x', username: 'a.b', fullName: 'A B', email: 'a***@example.vn', phone: '09******78', roles: ['officer'], agencyId: null, disabled: false, totpEnrolled: false, createdAt: '' });
+    expect(form).toMatchObject({ username: 'a.b', fullName: 'A B', roles: ['officer'], agencyId: '', password: '', email: '', phone: '' });
+  });
+
+  it('sends a new contact only when one is typed', () => {
+    expect(updateBody(officer({ email: '', phone: ' ' }))).not.toHaveProperty('email');
+    expect(updateBody(officer({ email: '', phone: ' ' }))).not.toHaveProperty('phone');
+    expect(updateBody(officer({ email: ' moi@example.vn ', phone: '0912 555 666' }))).toMatchObject({ email: 'moi@example.vn', phone: '0912 555 666' });
+  });
+
+  it("treats an account holding only the citizen role as the person's own (no contact change offered)", () => {
+    expect(isCitizenAccount(['citizen'])).toBe(true);
+    expect(isCitizenAccount(['citizen', 'officer'])).toBe(false);
+    expect(isCitizenAccount(['admin'])).toBe(false);
   });
 });
 

@@ -110,8 +110,24 @@ export const createBody = (values: UserFormValues) => ({
   ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
 });
 
-/** `PATCH /api/users/{id}`: name, roles and agency (locking has its own confirmation). */
-export const updateBody = (values: UserFormValues) => ({ fullName: values.fullName.trim(), roles: values.roles, agencyId: agencyOf(values) });
+/**
+ * Only the citizen role: the person's own account. Its e-mail and phone are how they sign in, so
+ * only they change them (the API refuses an administrator, 409); the form does not offer it.
+ */
+export const isCitizenAccount = (roles: readonly string[]) => roles.every((r) => r === 'citizen');
+
+/**
+ * `PATCH /api/users/{id}`: name, roles and agency (locking has its own confirmation), and a new
+ * e-mail or phone when one is typed (the list shows contacts masked, so the fields start empty and
+ * an empty one keeps the contact).
+ */
+export const updateBody = (values: UserFormValues) => ({
+  fullName: values.fullName.trim(),
+  roles: values.roles,
+  agencyId: agencyOf(values),
+  ...(values.email.trim() ? { email: values.email.trim() } : {}),
+  ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+});
 
 /** The form field a server error names (`roles.0` → roles, `body.agencyId` → agencyId), if any. */
 export const fieldOfError = (field: string): UserFormField | undefined => {
