@@ -22,15 +22,16 @@ type Props = {
 
 type Errors = Partial<Record<UserFormField, string>>;
 
-/** The fields only creation shows: username and password (contacts too, for a citizen's own account). */
+/** Fields only creation shows. The contacts show when creating and when editing a staff account. */
 const CREATE_ONLY: readonly UserFormField[] = ['username', 'password'];
 const CONTACTS: readonly UserFormField[] = ['email', 'phone'];
 
 /**
- * Creating an account (`POST /api/users`) or changing its name, roles, agency and — for staff
- * accounts — its e-mail or phone (`PATCH /api/users/{id}`), in a modal dialog. Checked before sending; the API's field errors
- * (400/409 problem+json: weak password, username taken, roles that may not go together) show
- * next to their fields, the others in the summary at the top.
+ * Creating an account (`POST /api/users`) or changing its name, roles, agency and, for a staff
+ * account, its e-mail or phone (`PATCH /api/users/{id}`), in a modal dialog. Checked before
+ * sending; the API's field errors (400/409 problem+json: weak password, username taken, roles that
+ * may not go together, a contact another account holds) show next to their fields, the others in
+ * the summary at the top.
  */
 export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
   const t = useT();
