@@ -2,6 +2,7 @@ import { recordAudit, type AuditActor } from '../audit/index.ts';
 import { withTransaction, type Db } from '../db/pool.ts';
 import { conflict, invalid, notFound } from '../http/problems.ts';
 import { normalizeText } from '../text/index.ts';
+import { queueContactChangeNotices } from './contact-change-notice.ts';
 import { normalizeEmail, normalizePhone } from './contact.ts';
 import { checkOrganisation } from './create-user.ts';
 import { isRole } from './scopes.ts';
@@ -66,6 +67,7 @@ export const updateUser = async (db: Db, id: string, change: UpdateUserBody, act
       });
     const after = updated[0]!;
     if (after.disabled_at && !before.disabled_at) await revokeAllSessions(tx, id);
+    await queueContactChangeNotices(tx, { id, username: after.username }, before, after, new Date());
     await recordAudit(tx, {
       actor,
       action: after.disabled_at && !before.disabled_at ? 'user.disable' : 'user.update',

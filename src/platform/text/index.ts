@@ -6,3 +6,4 @@ export {
   toClassicToneMarks,
   viCollator,
 } from './vietnamese.ts';
+export { formatVietnamTime } from './vietnam-time.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDong, formatVietnamTime, noticeText, type Notice } from './notices.ts';
+import { formatVietnamTime } from '../../../platform/text/index.ts';
+import { formatDong, noticeText, type Notice } from './notices.ts';
 
 const base: Notice = {
   kind: 'received',

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db/pool.ts';
 import type { Notifier } from '../../../platform/notify/index.ts';
+import { formatVietnamTime } from '../../../platform/text/index.ts';
 
 /**
  * What the citizen is told, and when: at filing, receipt (with the appointment), refusal,
@@ -22,15 +23,6 @@ export type Notice = {
   items?: string[];
   amount?: number;
   trackingUrl: string;
-};
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** '17:00 ngày 25/11/2026' (Vietnam time). */
-export const formatVietnamTime = (at: Date): string => {
-  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())} ngày ${pad(local.getUTCDate())}/${pad(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
 };
 
 /** Made once: building a number format is slow, and every notice's text may use it. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, loginAs, testConfig } from '../../../../test/helpers/app.ts';
 import { createTestDb } from '../../../../test/helpers/db.ts';
 import type { Db } from '../../../platform/db/pool.ts';
-import { registeredJob } from '../../../platform/jobs/registry.ts';
+import { runOutboxJobs } from '../../../platform/jobs/testing.ts';
 import { startFakeSmsGateway } from '../../../platform/notify/testing/fake-sms-gateway.ts';
 import { startFakeSmtpServer } from '../../../platform/notify/testing/fake-smtp-server.ts';
 import { NOTIFY_QUEUE } from './outbox.ts';
@@ -15,17 +15,7 @@ let app: FastifyInstance;
 let procedure: string;
 let smtp: Awaited<ReturnType<typeof startFakeSmtpServer>>;
 let sms: Awaited<ReturnType<typeof startFakeSmsGateway>>;
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-const runNoticeJobs = async (code: string) => {
-  const job = registeredJob(NOTIFY_QUEUE)!;
-  const config = testConfig({ SMTP_URL: smtp.url, SMS_GATEWAY_URL: sms.url });
-  const { rows } = await db.query(`SELECT id, payload FROM job_outbox WHERE queue = $1 AND payload->>'code' = $2 ORDER BY id`, [NOTIFY_QUEUE, code]);
-  for (const row of rows) {
-    await job.handler(row.payload, { db, config, log: silent, queue: NOTIFY_QUEUE, jobId: String(row.id), attempt: 1, isLastAttempt: false, signal: new AbortController().signal });
-  }
-  return rows.length;
-};
+const runNoticeJobs = (code: string) => runOutboxJobs(db, testConfig({ SMTP_URL: smtp.url, SMS_GATEWAY_URL: sms.url }), NOTIFY_QUEUE, 'code', code);
 
 beforeAll(async () => {
   ({ db } = await createTestDb('demo'));
