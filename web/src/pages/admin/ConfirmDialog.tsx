@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useT } from '../../i18n/index.tsx';
 import { ApiError, type Problem } from '../../lib/api.ts';
 
@@ -21,22 +22,13 @@ type Props = {
  */
 export const ConfirmDialog = ({ title, confirmLabel, isDanger = false, children, onConfirm, onDone, onClose }: Props) => {
   const t = useT();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const cancel = useRef<HTMLButtonElement>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [isBusy, setBusy] = useState(false);
 
-  // Kept once: a second run of the effect (React's strict mode) must not take the dialog's own button for the opener.
-  const opener = useRef<Element | null>(null);
-  useEffect(() => {
-    opener.current ??= document.activeElement;
-    const box = dialog.current;
-    if (box && !box.open) box.showModal();
-    cancel.current?.focus();
-    return () => {
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    };
-  }, []);
+  // After the dialog has opened (the hook's effect runs first): start on "Cancel".
+  useEffect(() => cancel.current?.focus(), []);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useT } from '../../i18n/index.tsx';
 import { api, ApiError, type Problem } from '../../lib/api.ts';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
@@ -36,7 +37,7 @@ const CONTACTS: readonly UserFormField[] = ['email', 'phone'];
 export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
   const t = useT();
   const mode = user ? 'edit' : 'create';
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [values, setValues] = useState<UserFormValues>(() => (user ? formOf(user) : emptyForm()));
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -44,17 +45,6 @@ export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
   const canChangeContacts = mode === 'create' || !isCitizenAccount(user?.roles ?? []);
   const isShown = (field: UserFormField) => mode === 'create' || (!CREATE_ONLY.includes(field) && (canChangeContacts || !CONTACTS.includes(field)));
   const set = <K extends UserFormField>(key: K, value: UserFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  // Kept once: a second run of the effect (React's strict mode) must not take the dialog's own button for the opener.
-  const opener = useRef<Element | null>(null);
-  useEffect(() => {
-    opener.current ??= document.activeElement;
-    const box = dialog.current;
-    if (box && !box.open) box.showModal();
-    return () => {
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    };
-  }, []);
 
   const messageOf = (field: UserFormField, kind: FormProblem): string => {
     if (kind === 'username') return t('users.error.username');

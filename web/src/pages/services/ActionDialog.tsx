@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { api, ApiError, NETWORK_PROBLEM_TYPE, type Problem } from '../../lib/api.ts';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
@@ -44,23 +45,13 @@ const inputOfField = (field: string): ActionInput | undefined => {
 export const ActionDialog = ({ action, onDone, onConflict, onClose, ...context }: Props) => {
   const { t, lang } = useI18n();
   const spec = specOf(action);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<Element | null>(null);
+  const dialog = useModalDialog();
   const key = useRef(newIdempotencyKey());
   const [answers, setAnswers] = useState<ActionAnswers>(emptyAnswers);
   const [errors, setErrors] = useState<InputErrors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [isConflict, setConflict] = useState(false);
   const [isBusy, setBusy] = useState(false);
-
-  useEffect(() => {
-    opener.current = document.activeElement;
-    const box = dialog.current;
-    if (box && !box.open) box.showModal();
-    return () => {
-      if (opener.current instanceof HTMLElement) opener.current.focus();
-    };
-  }, []);
 
   const messageOf = (input: ActionInput, kind: 'required' | 'invalid' | 'past') =>
     kind === 'required' ? t(input === 'checklist' ? 'action.error.checklist' : input === 'documents' ? 'apply.documentRequired' : 'action.error.required')

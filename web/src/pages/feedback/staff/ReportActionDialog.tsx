@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useModalDialog } from '../../../components/use-modal-dialog.ts';
 import { useI18n } from '../../../i18n/index.tsx';
 import { api, ApiError, NETWORK_PROBLEM_TYPE, type Problem } from '../../../lib/api.ts';
 import { formatNumber } from '../../../lib/format.ts';
@@ -32,7 +33,7 @@ type Errors = Partial<Record<ActionInput, string>>;
 export const ReportActionDialog = ({ action, reportId, seq, agencies, duplicates, onDone, onConflict, onClose }: Props) => {
   const { t, lang } = useI18n();
   const spec = specOf(action);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [answers, setAnswers] = useState<ActionAnswers>(emptyAnswers);
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -42,15 +43,6 @@ export const ReportActionDialog = ({ action, reportId, seq, agencies, duplicates
   const title = actionLabel(t, action);
   const set = <K extends keyof ActionAnswers>(key: K, value: ActionAnswers[K]) => setAnswers((a) => ({ ...a, [key]: value }));
   const mark = (input: ActionInput, label: string) => (spec.required.includes(input) || (input === 'reason' && answers.isPublic === 'no') ? t('form.requiredLabel', { label }) : label);
-
-  useEffect(() => {
-    const opener = document.activeElement;
-    const box = dialog.current;
-    if (box && !box.open) box.showModal();
-    return () => {
-      if (opener instanceof HTMLElement) opener.focus();
-    };
-  }, []);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
