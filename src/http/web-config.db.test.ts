@@ -16,7 +16,8 @@ describe('GET /api/web-config', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ map: { tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' } });
     expect(res.headers['cache-control']).toBe('public, max-age=300');
-    const csp = String(res.headers['content-security-policy']);
+    // The pages' CSP (the API's own answers allow nothing to load).
+    const csp = String((await app.inject('/problems/not-found')).headers['content-security-policy']);
     expect(csp).toMatch(/img-src 'self' data: blob: https:\/\/tile\.openstreetmap\.org(;|$)/);
   });
 
@@ -24,7 +25,7 @@ describe('GET /api/web-config', () => {
     const app = await buildTestApp(db, { MAP_TILE_URL: 'none' });
     const res = await app.inject('/api/web-config');
     expect(res.json()).toEqual({ map: { tileUrl: null, attribution: '' } });
-    expect(String(res.headers['content-security-policy'])).toMatch(/img-src 'self' data: blob:(;|$)/);
+    expect(String((await app.inject('/problems/not-found')).headers['content-security-policy'])).toMatch(/img-src 'self' data: blob:(;|$)/);
   });
 
   it('is read-only: other methods are refused without writing anything', async () => {

@@ -56,6 +56,22 @@ describe('security headers', () => {
     expectProblem(malformed, 400);
   });
 
+  it('gives the data answers of the API and Open311 the short strict set, and pages their own', async () => {
+    for (const url of ['/api/public/dossiers/KHONG-CO', '/api/web-config', '/open311/v2/services.json', '/api/nope']) {
+      const res = await app.inject(url);
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      for (const pageOnly of ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-xss-protection', 'x-dns-prefetch-control', 'x-download-options']) {
+        expect(res.headers[pageOnly], `${url} ${pageOnly}`).toBeUndefined();
+      }
+      expect(res.headers['strict-transport-security'], `${url}: HSTS only in production`).toBeUndefined();
+    }
+    const page = await app.inject('/problems/not-found');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
+
   it('adds HSTS and Secure cookies in production', async () => {
     const prod = await buildApp({
       config: testConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-session-secret-of-enough-length-0123', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', TINHSO_DATA_DIR: dataDir }),
@@ -66,6 +82,8 @@ describe('security headers', () => {
       const res = await prod.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'congdan', password: DEMO_PASSWORD } });
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
       for (const c of res.cookies) expect(c.secure, c.name).toBe(true);
+      expect((await prod.inject('/healthz')).headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+      expect((await prod.inject('/open311/v2/services.json')).headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
     } finally {
       await prod.close();
     }
