@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signCallback } from '../../src/platform/payments/index.ts';
 import { apiToken, baseUrl, expectAccessible, expectHeading, expectNoHorizontalScroll, screenshot, signIn, useBrowser } from './helpers.ts';
 
 /**
@@ -91,5 +92,49 @@ describe('operations centre (leaders)', () => {
     await citizen.page.getByRole('alert').waitFor();
     expect(await citizen.page.getByRole('heading', { level: 2, name: 'Xếp hạng' }).count()).toBe(0);
     expect([...problems, ...citizen.problems]).toEqual([]);
+  });
+
+  it('a province leader reconciles the day’s fee payments and sees a payment that matches no dossier; an agency leader is refused', { timeout: 60_000 }, async () => {
+    // The gateway reports a payment whose reference is no dossier's code (signed as the gateway signs).
+    const transactionId = `FT-E2E-${Date.now()}`;
+    const body = JSON.stringify({ transactionId, reference: 'KHONG-CO-HO-SO', amount: 27000, paidAt: new Date().toISOString() });
+    const at = Math.floor(Date.now() / 1000);
+    const callback = await fetch(`${baseUrl()}/api/payments/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-timestamp': String(at), 'x-signature': signCallback('dev-only-payment-callback-secret-not-for-production', at, body) },
+      body,
+    });
+    expect(callback.status).toBe(200);
+    expect(await callback.json()).toMatchObject({ status: 'unmatched' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+    const { page, problems } = await open();
+    await signIn(page, 'lanhdaotinh');
+    await expectHeading(page, 'Xin chào, Huỳnh Văn Khải');
+    await page.goto('/ioc');
+    await page.getByRole('link', { name: 'Đối soát thanh toán phí, lệ phí' }).click();
+    await expectHeading(page, 'Đối soát thanh toán phí, lệ phí');
+    await page.getByLabel('Ngày', { exact: true }).fill(today);
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.waitForURL(`**/ioc/payments?day=${today}`);
+    await page.getByRole('button', { name: /^Đối soát (ngay|lại)$/ }).click();
+    await page.getByRole('status').filter({ hasText: /^Đã đối soát lúc/ }).waitFor();
+    const row = page.getByRole('listitem').filter({ hasText: transactionId });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Không khớp hồ sơ');
+    expect(await row.textContent()).toContain('27.000 đồng');
+    await page.getByRole('button', { name: 'Đối soát lại' }).waitFor();
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page, 'payment reconciliation');
+    await screenshot(page, 'ioc-payments-phone');
+
+    const agency = await open();
+    await signIn(agency.page, 'lanhdao');
+    await expectHeading(agency.page, 'Xin chào, Võ Thanh Hải');
+    await agency.page.goto(`/ioc/payments?day=${today}`);
+    await expectHeading(agency.page, 'Đối soát thanh toán phí, lệ phí');
+    await agency.page.getByRole('alert').waitFor();
+    expect(await agency.page.getByRole('listitem').filter({ hasText: transactionId }).count()).toBe(0);
+    expect([...problems, ...agency.problems]).toEqual([]);
   });
 });

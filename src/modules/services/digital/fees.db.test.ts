@@ -134,4 +134,36 @@ describe('daily payment reconciliation', () => {
     for (const u of ['congdan', 'motcua']) expectProblem(await get(`/api/payments/reconciliations/${day}`, u), 403);
     expectProblem(await get(`/api/payments/reconciliations/${day}`), 401);
   });
+
+  it('reconciles a day again at a province overseer’s request, audited; refuses other callers, a bad day and one yet to come', async () => {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + 86_400_000));
+    const rerun = (d: string, user?: string) => app.inject({ method: 'POST', url: `/api/payments/reconciliations/${d}`, headers: user ? bearer(t[user]!) : {} });
+    const stored = async (d: string) => (await db.query<{ checked_at: Date }>('SELECT checked_at FROM payment_reconciliations WHERE day = $1', [d])).rows[0]?.checked_at.toISOString();
+    const audits = async () => Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM audit_log WHERE action = 'payment.reconcile'")).rows[0]!.n);
+    const auditsBefore = await audits();
+    const checkedBefore = await stored(day);
+
+    for (const u of ['congdan', 'motcua', 'cb.sxd.1']) expectProblem(await rerun(day, u), 403);
+    expectProblem(await rerun(day), 401);
+    expectProblem(await rerun('hom-nay', 'lanhdaotinh'), 400);
+    expectProblem(await rerun('2026-02-30', 'lanhdaotinh'), 400);
+    expectProblem(await rerun(tomorrow, 'lanhdaotinh'), 400);
+    expect(await stored(tomorrow)).toBeUndefined();
+    expect(await stored(day)).toBe(checkedBefore);
+    expect(await audits()).toBe(auditsBefore);
+
+    const res = await rerun(day, 'lanhdaotinh');
+    expect(res.statusCode, res.body).toBe(200);
+    const run = res.json<{ day: string; checkedAt: string; payments: number; issueCount: number }>();
+    expect(run).toMatchObject({ day });
+    expect(run.payments).toBeGreaterThanOrEqual(2);
+    expect(await stored(day)).toBe(run.checkedAt);
+    expect(await audits()).toBe(auditsBefore + 1);
+    expect((await get(`/api/payments/reconciliations/${day}`, 'lanhdaotinh')).json()).toMatchObject({ checkedAt: run.checkedAt, issueCount: run.issueCount });
+
+    const empty = await rerun('2020-01-01', 'lanhdaotinh');
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toMatchObject({ day: '2020-01-01', payments: 0, amount: 0, issueCount: 0, issues: [] });
+  });
 });

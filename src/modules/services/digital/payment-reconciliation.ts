@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { type AuditActor, recordAudit } from '../../../platform/audit/index.ts';
+import { type Db, type Queryable, withTransaction } from '../../../platform/db/pool.ts';
+import { invalid } from '../../../platform/http/problems.ts';
 import { registerJobHandler } from '../../../platform/jobs/index.ts';
 import { vnDay } from './paper-context.ts';
 
@@ -74,6 +76,20 @@ export const findPaymentReconciliation = async (db: Queryable, day: string): Pro
   );
   const r = rows[0];
   return r && { day: r.day, checkedAt: r.checked_at.toISOString(), payments: r.payments, amount: Number(r.amount), issueCount: r.issue_count, issues: r.issues };
+};
+
+/**
+ * Reconciles a day again now, at a province overseer's request (a day the nightly run has not
+ * reached yet: today, or one it missed), and records who asked. A day after today is refused:
+ * its payments have not been made.
+ */
+export const reconcileDayNow = async (db: Db, day: string, by: { actor: AuditActor; requestId: string }, now = new Date()) => {
+  if (day > vnDay(now)) throw invalid('day', 'Không đối soát được một ngày chưa đến / a day yet to come cannot be reconciled');
+  return withTransaction(db, async (tx) => {
+    const run = await reconcilePayments(tx, day, now);
+    await recordAudit(tx, { actor: by.actor, action: 'payment.reconcile', target: { type: 'payment_reconciliation', id: day }, after: { payments: run.payments, amount: run.amount, issueCount: run.issueCount }, requestId: by.requestId });
+    return run;
+  });
 };
 
 export const PAYMENT_RECONCILE_QUEUE = 'payments.reconcile';

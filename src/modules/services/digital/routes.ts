@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditActorOf } from '../../../platform/auth/access.ts';
 import { attachmentDisposition } from '../../../platform/files/file-name.ts';
 import { notFound } from '../../../platform/http/problems.ts';
 import { LocalFileStore } from '../../../platform/files/store.ts';
@@ -12,7 +13,7 @@ import { EResult, EResultBody, issueEResult } from './e-result.ts';
 import { receiptsOf } from './fee-receipts.ts';
 import { dossierFormPdf, FormKind } from './forms.ts';
 import { listPapers } from './papers.ts';
-import { findPaymentReconciliation, PaymentReconciliation } from './payment-reconciliation.ts';
+import { findPaymentReconciliation, PaymentReconciliation, reconcileDayNow } from './payment-reconciliation.ts';
 import { feeReceiptPdf } from './receipt-pdf.ts';
 import { resultSigningKey } from './result-signature.ts';
 import { EResultCheck, EResultParams, EResultQuery, verifyEResult } from './verify-e-result.ts';
@@ -26,6 +27,7 @@ const FeeReceipt = z.object({
   id: z.uuid(), series: z.string(), number: z.string(), amount: z.number(), payerName: z.string(),
   items: z.array(z.object({ name: z.string(), amount: z.number() })), method: z.enum(['online', 'counter']), transactionId: z.string().nullable(), issuedAt: z.string(),
 });
+const ReconciliationParams = z.object({ day: z.iso.date('Ngày dạng YYYY-MM-DD') });
 const FormParams = DossierIdParams.extend({ kind: FormKind });
 const ReceiptParams = DossierIdParams.extend({ n: z.string().regex(/^\d{1,7}$/, 'Số biên lai gồm tối đa 7 chữ số') });
 
@@ -89,13 +91,22 @@ export const digitalRoutes: FastifyPluginAsync = async (plugin) => {
     '/payments/reconciliations/:day',
     {
       config: { access: { anyOf: ['dossier.read.province'] } },
-      schema: { tags, security, summary: 'Đối soát thanh toán phí, lệ phí của một ngày (chạy hằng đêm cho ngày hôm trước)', params: z.object({ day: z.iso.date('Ngày dạng YYYY-MM-DD') }), response: { 200: PaymentReconciliation } },
+      schema: { tags, security, summary: 'Đối soát thanh toán phí, lệ phí của một ngày (chạy hằng đêm cho ngày hôm trước)', params: ReconciliationParams, response: { 200: PaymentReconciliation } },
     },
     async (request) => {
       const run = await findPaymentReconciliation(app.db, request.params.day);
       if (!run) throw notFound('Chưa đối soát ngày này');
       return run;
     },
+  );
+
+  app.post(
+    '/payments/reconciliations/:day',
+    {
+      config: { access: { anyOf: ['dossier.read.province'] } },
+      schema: { tags, security, summary: 'Đối soát lại ngay một ngày (hôm nay, hoặc ngày chưa được đối soát); ghi nhật ký ai yêu cầu', params: ReconciliationParams, response: { 200: PaymentReconciliation } },
+    },
+    async (request) => reconcileDayNow(app.db, request.params.day, { actor: auditActorOf(request), requestId: request.id }),
   );
 
   app.get(

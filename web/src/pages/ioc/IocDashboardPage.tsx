@@ -80,6 +80,11 @@ export const IocDashboardPage = ({ location }: { location: Location }) => {
             {t('ioc.exports.xlsx')}
           </a>
         </p>
+        {isProvince ? (
+          <p>
+            <Link href="/ioc/payments">{t('payments.open')}</Link>
+          </p>
+        ) : null}
       </section>
     </Page>
   );

@@ -77,7 +77,19 @@ export const IOC = {
   index766: (q: Record<string, string | undefined> = {}) => `/api/ioc/index-766${query(q)}`,
   alerts: '/api/ioc/alerts',
   report: (format: 'pdf' | 'xlsx', q: Record<string, string | undefined> = {}) => `/api/ioc/reports/monthly.${format}${query(q)}`,
+  paymentReconciliation: (day: string) => `/api/payments/reconciliations/${encodeURIComponent(day)}`,
 };
+
+/** `GET /api/payments/reconciliations/{day}` (modules/services/digital/payment-reconciliation.ts). */
+export type ReconciliationIssue = {
+  kind: 'unmatched' | 'amount-differs' | 'no-receipt' | 'paid-without-payment';
+  transactionId: string | null;
+  reference: string | null;
+  amount: number | null;
+  expected: number | null;
+  dossierId: string | null;
+};
+export type PaymentReconciliation = { day: string; checkedAt: string; payments: number; amount: number; issueCount: number; issues: ReconciliationIssue[] };
 
 /** "83,3%" (vi) or "83.3%" (en); an em dash when there is nothing to divide. */
 export const percent = (x: Share, lang: 'vi' | 'en') =>
