@@ -176,6 +176,33 @@ describe('audit sealing: signed Merkle checkpoints', () => {
     expect((await verifyAuditLog(db, key)).intact).toBe(true);
   });
 
+  it('waits for a writer whose transaction id is above the last one to finish (a snapshot does not list it as running)', async () => {
+    const { db } = await createTestDb('base');
+    const older = await db.connect();
+    const newer = await db.connect();
+    try {
+      // `older` takes its transaction id first; `newer` takes a higher one and draws the lower entry id.
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      await newer.query('BEGIN');
+      const low = await recordAudit(newer, { actor: { id: null, name: 'tester' }, action: 'test.newer', target: { type: 'test', id: 'newer' } });
+      const high = await recordAudit(older, { actor: { id: null, name: 'tester' }, action: 'test.older', target: { type: 'test', id: 'older' } });
+      expect(high.id!).toBeGreaterThan(low.id!);
+      // The last transaction to finish is now `older`'s, below `newer`'s id: a snapshot's in-progress
+      // list leaves `newer` out, though its entry sits below the highest visible one.
+      await older.query('COMMIT');
+      await expect(sealAuditLog(db, key, { waitMs: 200 })).rejects.toBeInstanceOf(SealDeferredError);
+      await newer.query('COMMIT');
+    } finally {
+      older.release();
+      newer.release();
+    }
+    await sealAuditLog(db, key);
+    const sealedCount = (await db.query<{ n: number }>('SELECT coalesce(sum(entry_count), 0)::int AS n FROM audit_checkpoints')).rows[0]!.n;
+    expect(sealedCount).toBe(await count(db, 'SELECT count(*)::int AS n FROM audit_log'));
+    expect(await verifyAuditLog(db, key)).toMatchObject({ intact: true, unsealedEntries: 0 });
+  });
+
   it('reports an intact log while writers, the sealer and verify all run at once', async () => {
     const { db } = await createTestDb('base');
     let writing = true;
