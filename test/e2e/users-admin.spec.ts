@@ -81,6 +81,15 @@ describe('user administration page (phone, 360×640)', () => {
     await item.getByRole('heading', { level: 3, name: `${fullName} Hai` }).waitFor();
     await item.getByRole('button', { name: `Sửa (${username})` }).click();
     await edit.locator('#user-email-hint').getByText(/^Để trống để giữ nguyên\. Hiện tại: \S+@example\.vn\.$/).waitFor();
+    // …and removed: the box turns the field off, the saved account has no e-mail.
+    expect(await edit.getByLabel('Xóa số điện thoại hiện tại').count()).toBe(0);
+    await edit.getByLabel('Xóa e-mail hiện tại').check();
+    expect(await newEmail.isDisabled()).toBe(true);
+    await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('status').getByText(`Đã lưu thay đổi của tài khoản ${username}.`).waitFor();
+    await item.getByRole('button', { name: `Sửa (${username})` }).click();
+    await edit.locator('#user-email-hint').getByText('Để trống để giữ nguyên. Hiện chưa có.').waitFor();
+    expect(await edit.getByLabel('Xóa e-mail hiện tại').count()).toBe(0);
     await edit.getByRole('button', { name: 'Hủy' }).click();
     expect(await edit.count()).toBe(0);
 

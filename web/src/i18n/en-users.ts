@@ -48,6 +48,8 @@ export const enUsers: Record<keyof typeof viUsers, string> = {
   'users.newPhone': 'New mobile phone',
   'users.contactNow': 'Leave empty to keep it. Now: {current}.',
   'users.contactNone': 'Leave empty to keep it. None yet.',
+  'users.clearEmail': 'Remove the current e-mail',
+  'users.clearPhone': 'Remove the current phone number',
   'users.save': 'Save changes',
   'users.saving': 'Saving…',
   'users.cancel': 'Cancel',

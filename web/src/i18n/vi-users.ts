@@ -49,6 +49,8 @@ export const viUsers = {
   'users.newPhone': 'Số điện thoại di động mới',
   'users.contactNow': 'Để trống để giữ nguyên. Hiện tại: {current}.',
   'users.contactNone': 'Để trống để giữ nguyên. Hiện chưa có.',
+  'users.clearEmail': 'Xóa e-mail hiện tại',
+  'users.clearPhone': 'Xóa số điện thoại hiện tại',
   'users.save': 'Lưu thay đổi',
   'users.saving': 'Đang lưu…',
   'users.cancel': 'Hủy',

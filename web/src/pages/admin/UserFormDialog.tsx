@@ -5,7 +5,7 @@ import { useModalDialog } from '../../components/use-modal-dialog.ts';
 import { useT } from '../../i18n/index.tsx';
 import { api, ApiError, type Problem } from '../../lib/api.ts';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
-import { SelectField } from '../services/FormControls.tsx';
+import { CheckboxField, SelectField } from '../services/FormControls.tsx';
 import { RoleChoices } from './RoleChoices.tsx';
 import type { Agencies } from './use-agencies.ts';
 import {
@@ -29,7 +29,7 @@ const CONTACTS: readonly UserFormField[] = ['email', 'phone'];
 
 /**
  * Creating an account (`POST /api/users`) or changing its name, roles, agency and, for a staff
- * account, its e-mail or phone (`PATCH /api/users/{id}`), in a modal dialog. Checked before
+ * account, its e-mail or phone, or removing one (`PATCH /api/users/{id}`), in a modal dialog. Checked before
  * sending; the API's field errors (400/409 problem+json: weak password, username taken, roles that
  * may not go together, a contact another account holds) show next to their fields, the others in
  * the summary at the top.
@@ -123,8 +123,10 @@ export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
         ) : null}
         {canChangeContacts ? (
           <>
-            <Field id="user-email" name="email" type="email" label={user ? t('users.newEmail') : t('users.email')} hint={contactHint(user?.email)} error={errors.email} autoComplete="off" value={values.email} onChange={(e) => set('email', e.target.value)} />
-            <Field id="user-phone" name="phone" type="tel" label={user ? t('users.newPhone') : t('users.phone')} hint={contactHint(user?.phone)} error={errors.phone} autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+            <Field id="user-email" name="email" type="email" label={user ? t('users.newEmail') : t('users.email')} hint={contactHint(user?.email)} error={errors.email} autoComplete="off" disabled={values.clearEmail} value={values.email} onChange={(e) => set('email', e.target.value)} />
+            {user?.email ? <CheckboxField id="user-clearEmail" label={t('users.clearEmail')} checked={values.clearEmail} onChange={(on) => setValues((v) => ({ ...v, clearEmail: on, email: on ? '' : v.email }))} /> : null}
+            <Field id="user-phone" name="phone" type="tel" label={user ? t('users.newPhone') : t('users.phone')} hint={contactHint(user?.phone)} error={errors.phone} autoComplete="off" disabled={values.clearPhone} value={values.phone} onChange={(e) => set('phone', e.target.value)} />
+            {user?.phone ? <CheckboxField id="user-clearPhone" label={t('users.clearPhone')} checked={values.clearPhone} onChange={(on) => setValues((v) => ({ ...v, clearPhone: on, phone: on ? '' : v.phone }))} /> : null}
           </>
         ) : null}
         <p className="actions">

@@ -74,6 +74,13 @@ describe('request bodies', () => {
     expect(updateBody(officer({ email: ' moi@example.vn ', phone: '0912 555 666' }))).toMatchObject({ email: 'moi@example.vn', phone: '0912 555 666' });
   });
 
+  it('sends null to remove a contact when its box is ticked, whatever was typed', () => {
+    expect(updateBody(officer({ clearEmail: true }))).toMatchObject({ email: null });
+    expect(updateBody(officer({ clearEmail: true }))).not.toHaveProperty('phone');
+    expect(updateBody(officer({ email: 'moi@example.vn', clearEmail: true, phone: '0912555666', clearPhone: false }))).toMatchObject({ email: null, phone: '0912555666' });
+    expect(updateBody(officer({ clearPhone: true }))).toMatchObject({ phone: null });
+  });
+
   it("treats an account holding only the citizen role as the person's own (no contact change offered)", () => {
     expect(isCitizenAccount(['citizen'])).toBe(true);
     expect(isCitizenAccount(['citizen', 'officer'])).toBe(false);

@@ -60,9 +60,12 @@ export type UserFormValues = {
   phone: string;
   roles: string[];
   agencyId: string;
+  /** Editing: remove the account's e-mail or phone (the field is then not used). */
+  clearEmail: boolean;
+  clearPhone: boolean;
 };
 
-export type UserFormField = keyof UserFormValues;
+export type UserFormField = Exclude<keyof UserFormValues, 'clearEmail' | 'clearPhone'>;
 export const USER_FORM_FIELDS: readonly UserFormField[] = ['username', 'fullName', 'password', 'email', 'phone', 'roles', 'agencyId'];
 
 export type FormMode = 'create' | 'edit';
@@ -71,7 +74,7 @@ export type FormMode = 'create' | 'edit';
 export type FormProblem = 'required' | 'username' | 'tooShort' | 'noRole' | 'agency';
 export type FormProblems = Partial<Record<UserFormField, FormProblem>>;
 
-export const emptyForm = (): UserFormValues => ({ username: '', fullName: '', password: '', email: '', phone: '', roles: [], agencyId: '' });
+export const emptyForm = (): UserFormValues => ({ username: '', fullName: '', password: '', email: '', phone: '', roles: [], agencyId: '', clearEmail: false, clearPhone: false });
 
 export const formOf = (user: UserView): UserFormValues => ({
   ...emptyForm(),
@@ -116,17 +119,20 @@ export const createBody = (values: UserFormValues) => ({
  */
 export const isCitizenAccount = (roles: readonly string[]) => roles.every((r) => r === 'citizen');
 
+/** A contact's change: `null` removes it, a typed value replaces it, nothing typed keeps it. */
+const contactChange = (key: 'email' | 'phone', typed: string, clear: boolean) => (clear ? { [key]: null } : typed.trim() ? { [key]: typed.trim() } : {});
+
 /**
  * `PATCH /api/users/{id}`: name, roles and agency (locking has its own confirmation), and a new
  * e-mail or phone when one is typed (the list shows contacts masked, so the fields start empty and
- * an empty one keeps the contact).
+ * an empty one keeps the contact), or `null` when the box to remove it is ticked.
  */
 export const updateBody = (values: UserFormValues) => ({
   fullName: values.fullName.trim(),
   roles: values.roles,
   agencyId: agencyOf(values),
-  ...(values.email.trim() ? { email: values.email.trim() } : {}),
-  ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+  ...contactChange('email', values.email, values.clearEmail),
+  ...contactChange('phone', values.phone, values.clearPhone),
 });
 
 /** The form field a server error names (`roles.0` → roles, `body.agencyId` → agencyId), if any. */
