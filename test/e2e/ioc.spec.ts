@@ -127,6 +127,14 @@ describe('operations centre (leaders)', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page, 'payment reconciliation');
     await screenshot(page, 'ioc-payments-phone');
+    // The day before: its own date in the form, and no message left from today.
+    await page.getByRole('link', { name: 'Ngày trước' }).click();
+    await page.waitForURL(/\/ioc\/payments\?day=\d{4}-\d{2}-\d{2}$/);
+    const before = new URL(page.url()).searchParams.get('day')!;
+    expect(before < today).toBe(true);
+    expect(await page.getByLabel('Ngày', { exact: true }).inputValue()).toBe(before);
+    await page.getByRole('button', { name: /^Đối soát (ngay|lại)$/ }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: /^Đã đối soát lúc/ }).count()).toBe(0);
 
     const agency = await open();
     await signIn(agency.page, 'lanhdao');

@@ -60,11 +60,16 @@ const IssueList = ({ run }: { run: PaymentReconciliation }) => {
  * or a day the nightly run missed.
  */
 export const PaymentReconciliationPage = ({ location }: { location: Location }) => {
-  const { t, lang } = useI18n();
-  const user = useSignedIn(location);
   const today = vietnamDay();
   const asked = location.query.get('day') ?? '';
   const day = DAY.test(asked) && asked <= today ? asked : vietnamDay(-1);
+  // A new day starts afresh: its date in the form, no message of the day before.
+  return <ReconciliationDay key={day} location={location} day={day} today={today} />;
+};
+
+const ReconciliationDay = ({ location, day, today }: { location: Location; day: string; today: string }) => {
+  const { t, lang } = useI18n();
+  const user = useSignedIn(location);
   const [input, setInput] = useState(day);
   const [answer, reload] = useResource<PaymentReconciliation>(user ? IOC.paymentReconciliation(day) : null);
   const [problem, setProblem] = useState<Problem | null>(null);
