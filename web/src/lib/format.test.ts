@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareText, formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate, sortByText, vietnamParts } from './format.ts';
+import { compareText, formatDate, formatDateTime, formatMoney, formatNumber, formatShortDate, sortByText, vietnamIsoDay, vietnamParts } from './format.ts';
 
 describe('formatDate (Vietnamese administrative style)', () => {
   it('pads a day below 10 and writes month 3 without a zero', () => {
@@ -19,6 +19,8 @@ describe('formatDate (Vietnamese administrative style)', () => {
     expect(formatDate('2026-03-04T18:30:00Z')).toBe('ngày 05 tháng 3 năm 2026');
     expect(formatDate('2026-03-04T16:59:00Z')).toBe('ngày 04 tháng 3 năm 2026');
     expect(vietnamParts('2025-12-31T17:00:00Z')).toEqual({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 });
+    expect(vietnamIsoDay('2025-12-31T17:00:00Z')).toBe('2026-01-01');
+    expect(vietnamIsoDay('2026-03-04T16:59:00Z')).toBe('2026-03-04');
   });
 
   it('writes English dates day first with the month name', () => {

@@ -33,6 +33,12 @@ export const vietnamParts = (value: DateInput) => {
   };
 };
 
+/** The calendar day of an instant in Vietnam as YYYY-MM-DD (what a date input and the API take). */
+export const vietnamIsoDay = (value: DateInput): string => {
+  const { year, month, day } = vietnamParts(value);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
+
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const pad2 = (n: number) => String(n).padStart(2, '0');

@@ -1,4 +1,4 @@
-import { formatNumber, vietnamParts } from '../../lib/format.ts';
+import { formatNumber, vietnamIsoDay } from '../../lib/format.ts';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { useI18n, useT } from '../../i18n/index.tsx';
 import { Link } from '../../router.tsx';
@@ -6,10 +6,7 @@ import { HomeAlerts } from '../ioc/HomeAlerts.tsx';
 import { useResource } from '../services/use-resource.ts';
 
 /** The end of today in Vietnam, as an instant (for "due today"). */
-const endOfToday = () => {
-  const { year, month, day } = vietnamParts(new Date());
-  return new Date(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T23:59:59+07:00`).toISOString();
-};
+const endOfToday = () => new Date(`${vietnamIsoDay(new Date())}T23:59:59+07:00`).toISOString();
 
 /** The dossiers still on their way (the queue's other statuses are finished or closed). */
 const IN_PROGRESS = '1,2,4,5,6';

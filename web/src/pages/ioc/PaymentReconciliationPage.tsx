@@ -3,7 +3,7 @@ import { Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { api, ApiError, type Problem } from '../../lib/api.ts';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatMoney, formatNumber, vietnamIsoDay } from '../../lib/format.ts';
 import { Link, navigate, type Location } from '../../router.tsx';
 import { useResource } from '../services/use-resource.ts';
 import { useSignedIn } from '../services/use-signed-in.ts';
@@ -12,15 +12,13 @@ import './ioc.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A Vietnam calendar day as YYYY-MM-DD, `offset` days from today. */
-const vietnamDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + offset * 86_400_000));
+const DAY_MS = 86_400_000;
 
-/** The day before or after `day` (YYYY-MM-DD), computed on the calendar, not the clock. */
-const shiftDay = (day: string, by: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + by);
-  return d.toISOString().slice(0, 10);
-};
+/** The Vietnam calendar day `offset` days from today, YYYY-MM-DD. */
+const vietnamDay = (offset = 0) => vietnamIsoDay(Date.now() + offset * DAY_MS);
+
+/** The day before or after `day` (YYYY-MM-DD), counted from its Vietnam noon. */
+const shiftDay = (day: string, by: number) => vietnamIsoDay(new Date(`${day}T12:00:00+07:00`).getTime() + by * DAY_MS);
 
 const money = (x: number | null, lang: 'vi' | 'en') => (x === null ? '—' : formatMoney(x, lang));
 
