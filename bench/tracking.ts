@@ -11,6 +11,12 @@ import { cycle, failures, inTurns, type LoadRun } from './load.ts';
  */
 const CONNECTIONS = [10, 50] as const;
 const SLICES = 5;
+/**
+ * Load before measuring, for each server and concurrency: measured in one-second steps from a
+ * fresh start, both servers' JIT took 6–10 s at 10 connections to reach their steady speed (the
+ * app's larger code the longer), and 3 s of warm-up counted the app's tail of it in its figure.
+ */
+const WARMUP_SECONDS = 10;
 
 const sampleCodes = async (ctx: BenchContext): Promise<string[]> => {
   const { db } = await ctx.database();
@@ -25,7 +31,7 @@ export const trackingFigures = async (ctx: BenchContext): Promise<Figure[]> => {
   const runs = new Map<string, LoadRun>();
   for (const connections of CONNECTIONS) {
     const next = cycle(codes);
-    const o = { connections, seconds: ctx.seconds, warmupSeconds: 3 };
+    const o = { connections, seconds: ctx.seconds, warmupSeconds: WARMUP_SECONDS };
     const [appRun, baseRun] = await inTurns([
       { ...o, url: app.base, next: () => ({ method: 'GET', path: `/api/public/dossiers/${next()}` }) },
       { ...o, url: baseline.base, next: () => ({ method: 'GET', path: `/track/${next()}` }) },

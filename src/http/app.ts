@@ -22,7 +22,7 @@ import { notifierFor } from '../platform/notify/index.ts';
 import { modules } from '../modules/index.ts';
 import { registerHealth } from './health.ts';
 import { registerWebConfig } from './web-config.ts';
-import { accessLogger, bufferedStdout, loggerOptions, RequestLogController } from './logger.ts';
+import { accessLine, bufferedStdout, LazyRequestLogger, loggerOptions, RequestLogController } from './logger.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,7 +42,8 @@ export const buildApp = async ({ config, db, logger = true, logStream }: BuildAp
   const stream = logger ? (logStream ?? stdout?.stream) : undefined;
   const app = Fastify({
     logger: stream ? { ...loggerOptions(config), stream } : false,
-    logController: new RequestLogController(stream ? accessLogger(config.logLevel, stream) : undefined),
+    logController: new RequestLogController(stream ? accessLine(config.logLevel, stream) : undefined),
+    childLoggerFactory: (logger, bindings, options) => new LazyRequestLogger(logger, bindings, options),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : uuidv7();

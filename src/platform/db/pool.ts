@@ -17,7 +17,12 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export const createPool = (connectionString: string, max = 10, onError: (e: Error) => void = () => undefined): Db => {
   // Pipeline mode: statements given to a client without waiting for the one before go out at
   // once (a transaction's deferred writes: transaction.ts); awaited one by one, nothing changes.
-  const pool = new pg.Pool({ connectionString, max, application_name: 'tinhso', pipeline: true });
+  //
+  // Connections stay open through a lull of up to five minutes (pg's default is 10 s): after each
+  // quiet spell the next requests paid for new server processes, their catalog caches and every
+  // prepared statement again (public tracking after 10 s idle: about half its speed for a second).
+  // Idle connections do not hold a command-line run open (`allowExitOnIdle`).
+  const pool = new pg.Pool({ connectionString, max, application_name: 'tinhso', pipeline: true, idleTimeoutMillis: 300_000, allowExitOnIdle: true });
   // An idle connection dropped by the server (restart, shutdown) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', onError);

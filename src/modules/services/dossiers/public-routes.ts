@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { fastSerializerCompiler } from '../../../platform/http/fast-serializer.ts';
 import { trackDossier } from './public-tracking.ts';
 import { PublicCodeParams, PublicDossier } from './schema.ts';
 import { ResultParams, ResultVerification, verifyResult } from './verify-result.ts';
@@ -12,6 +13,8 @@ export const publicDossierRoutes: FastifyPluginAsync = async (plugin) => {
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: { tags: ['Hồ sơ'], summary: 'Tra cứu hồ sơ theo mã (không cần đăng nhập; không có thông tin cá nhân)', params: PublicCodeParams, response: { 200: PublicDossier } },
+      // The most called public route; its answer is built field by field (public-tracking.ts).
+      serializerCompiler: fastSerializerCompiler,
     },
     async (request) => trackDossier(app.db, request.params.code),
   );
