@@ -90,6 +90,16 @@ describe('user administration page (phone, 360×640)', () => {
     await item.getByRole('button', { name: `Sửa (${username})` }).click();
     await edit.locator('#user-email-hint').getByText('Để trống để giữ nguyên. Hiện chưa có.').waitFor();
     expect(await edit.getByLabel('Xóa e-mail hiện tại').count()).toBe(0);
+    // A Party role asks for the Party organisation (names with the one above); the account keeps it.
+    const partyOrg = edit.getByLabel('Tổ chức Đảng');
+    expect(await partyOrg.count()).toBe(0);
+    await edit.getByLabel('Đảng viên', { exact: true }).check();
+    await partyOrg.selectOption({ label: 'Đảng bộ các cơ quan Đảng tỉnh (Đảng bộ tỉnh Tây Ninh)' });
+    await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('status').getByText(`Đã lưu thay đổi của tài khoản ${username}.`).waitFor();
+    await item.getByRole('button', { name: `Sửa (${username})` }).click();
+    // The list of organisations loads with the dialog: its saved one is chosen once it is there.
+    await partyOrg.locator('option:checked', { hasText: 'Đảng bộ các cơ quan Đảng tỉnh (Đảng bộ tỉnh Tây Ninh)' }).waitFor({ state: 'attached' });
     await edit.getByRole('button', { name: 'Hủy' }).click();
     expect(await edit.count()).toBe(0);
 

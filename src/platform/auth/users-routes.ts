@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditActorOf, requirePrincipal } from './access.ts';
 import { createUser } from './create-user.ts';
 import { getUser, listUsers } from './list-users.ts';
+import { listPartyOrgChoices, PartyOrgChoices } from './party-org-choices.ts';
 import { resetTotp } from './totp-reset.ts';
 import { updateUser } from './update-user.ts';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserIdParams, UserPage } from './users-schema.ts';
@@ -23,6 +24,15 @@ export const usersRoutes: FastifyPluginAsync = async (parent) => {
       schema: { tags: ['users'], summary: 'Danh sách người dùng (lọc theo vai trò, cơ quan; tìm theo tên)', querystring: ListUsersQuery, response: { 200: UserPage } },
     },
     async (request) => listUsers(app.db, requirePrincipal(request), request.query),
+  );
+
+  app.get(
+    '/party-orgs',
+    {
+      config: { access: { anyOf: ['users.write'] } },
+      schema: { tags: ['users'], summary: 'Các tổ chức Đảng để gắn vào tài khoản (tên, mã, tổ chức cấp trên; theo cây)', response: { 200: PartyOrgChoices } },
+    },
+    async (request, reply) => reply.header('cache-control', 'no-store').send(await listPartyOrgChoices(app.db)),
   );
 
   app.get(

@@ -28,6 +28,7 @@ const calls: Call[] = [
   { name: 'GET /api/users/{id}', method: 'GET', url: () => `/api/users/${ids.chuyenvien}` },
   { name: 'POST /api/users', method: 'POST', url: () => '/api/users', payload: () => newUser(`moi.${Math.random().toString(36).slice(2, 8)}`) },
   { name: 'PATCH /api/users/{id}', method: 'PATCH', url: () => `/api/users/${ids.chuyenvien}`, payload: () => ({ fullName: 'Phạm Minh Đức' }) },
+  { name: 'GET /api/users/party-orgs', method: 'GET', url: () => '/api/users/party-orgs' },
 ];
 const send = (call: Call, headers: Record<string, string> = {}, payload = call.payload?.()) =>
   app.inject({ method: call.method, url: call.url(), headers, ...(payload ? { payload } : {}) });
@@ -86,5 +87,9 @@ describe('leaders: read their own agency only, never write', () => {
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]!.n).toBe(before);
     const { rows } = await db.query<{ roles: string[] }>('SELECT roles FROM users WHERE id = $1', [ids.chuyenvien]);
     expect(rows[0]!.roles).toEqual(['officer']);
+  });
+
+  it.each(['lanhdao', 'lanhdaotinh'])('%s cannot list the Party organisations to give (403)', async (leader) => {
+    expectProblem(await send(calls[4]!, bearer(tokens[leader]!)), 403);
   });
 });

@@ -194,3 +194,43 @@ describe('PATCH /api/users/{id}', () => {
     expect(rows[0]).toEqual({ roles: ['officer'], agency_id: justiceId });
   });
 });
+
+describe('GET /api/users/party-orgs', () => {
+  type Choice = { id: string; code: string; name: string; parentName: string | null; depth: number };
+
+  it('lists every Party organisation in tree order, each after the one above it, names only', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/users/party-orgs', headers: admin });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const { items } = res.json<{ items: Choice[] }>();
+    const { rows } = await db.query<{ id: string; parent: string | null; parent_name: string | null }>(
+      'SELECT o.id, p.id AS parent, p.name AS parent_name FROM party_orgs o LEFT JOIN party_orgs p ON p.id = o.parent_id',
+    );
+    expect(items.map((o) => o.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    const at = new Map(items.map((o, i) => [o.id, i]));
+    for (const r of rows) {
+      const item = items[at.get(r.id)!]!;
+      expect(item.parentName).toBe(r.parent_name);
+      if (r.parent) {
+        expect(at.get(r.parent)!).toBeLessThan(at.get(r.id)!);
+        expect(item.depth).toBe(items[at.get(r.parent)!]!.depth + 1);
+      } else expect(item.depth).toBe(0);
+    }
+    for (const item of items) expect(Object.keys(item).sort()).toEqual(['code', 'depth', 'id', 'name', 'parentName']);
+  });
+
+  it('gives an account one of them and takes it away again; an unknown one is 400 and writes nothing', async () => {
+    const { items } = (await app.inject({ method: 'GET', url: '/api/users/party-orgs', headers: admin })).json<{ items: Choice[] }>();
+    const cell = items.find((o) => o.depth > 0)!;
+    const created = await create({ username: 'dangvien.moi', fullName: 'Lê Thị Hoa', password: 'mat-khau-1234', roles: ['party_member'], partyOrgId: cell.id });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    expect(created.json()).toMatchObject({ partyOrgId: cell.id });
+    const unknown = await patch(id, { partyOrgId: '00000000-0000-7000-8000-000000000000' });
+    expectProblem(unknown, 400);
+    expect((await db.query('SELECT party_org_id FROM users WHERE id = $1', [id])).rows[0]).toEqual({ party_org_id: cell.id });
+    const cleared = await patch(id, { partyOrgId: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ partyOrgId: null });
+  });
+});

@@ -24,6 +24,7 @@ export const ENDPOINTS = {
   signupStart: '/api/auth/signup/start',
   signupVerify: '/api/auth/signup/verify',
   users: '/api/users',
+  userPartyOrgs: '/api/users/party-orgs',
   agencies: '/api/agencies',
   files: '/api/files',
   fileDownload: (id: string) => `/api/files/${encodeURIComponent(id)}`,

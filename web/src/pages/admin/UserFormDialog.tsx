@@ -8,8 +8,9 @@ import { ENDPOINTS } from '../../lib/endpoints.ts';
 import { CheckboxField, SelectField } from '../services/FormControls.tsx';
 import { RoleChoices } from './RoleChoices.tsx';
 import type { Agencies } from './use-agencies.ts';
+import { usePartyOrgs } from './use-party-orgs.ts';
 import {
-  checkForm, createBody, emptyForm, fieldOfError, formOf, isCitizenAccount, minPasswordLength, needsAgency, showsAgency, updateBody,
+  checkForm, createBody, emptyForm, fieldOfError, formOf, isCitizenAccount, minPasswordLength, needsAgency, showsAgency, showsPartyOrg, updateBody,
   type FormProblem, type UserFormField, type UserFormValues, type UserView,
 } from './user-admin.ts';
 
@@ -28,7 +29,7 @@ const CREATE_ONLY: readonly UserFormField[] = ['username', 'password'];
 const CONTACTS: readonly UserFormField[] = ['email', 'phone'];
 
 /**
- * Creating an account (`POST /api/users`) or changing its name, roles, agency and, for a staff
+ * Creating an account (`POST /api/users`) or changing its name, roles, agency, Party organisation and, for a staff
  * account, its e-mail or phone, or removing one (`PATCH /api/users/{id}`), in a modal dialog. Checked before
  * sending; the API's field errors (400/409 problem+json: weak password, username taken, roles that
  * may not go together, a contact another account holds) show next to their fields, the others in
@@ -38,6 +39,7 @@ export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
   const t = useT();
   const mode = user ? 'edit' : 'create';
   const dialog = useModalDialog();
+  const partyOrgs = usePartyOrgs();
   const [values, setValues] = useState<UserFormValues>(() => (user ? formOf(user) : emptyForm()));
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -119,6 +121,18 @@ export const UserFormDialog = ({ user, agencies, onDone, onClose }: Props) => {
             placeholder={agencies.isLoading ? t('common.loading') : isAgencyRequired ? t('form.choose') : t('users.noAgency')}
             value={values.agencyId}
             onChange={(e) => set('agencyId', e.target.value)}
+          />
+        ) : null}
+        {showsPartyOrg(values.roles) ? (
+          <SelectField
+            id="user-partyOrgId"
+            label={t('users.partyOrg')}
+            hint={t('users.partyOrgHint')}
+            error={errors.partyOrgId}
+            options={partyOrgs.options}
+            placeholder={partyOrgs.isLoading ? t('common.loading') : t('users.noPartyOrg')}
+            value={values.partyOrgId}
+            onChange={(e) => set('partyOrgId', e.target.value)}
           />
         ) : null}
         {canChangeContacts ? (

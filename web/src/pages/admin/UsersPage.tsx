@@ -67,10 +67,20 @@ const UsersAdmin = ({ me, location }: { me: User; location: Location }) => {
   const [list, reload] = useResource<UserPage>(usersApiPath(ENDPOINTS.users, query));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
+  // Accounts saved since the list last answered, shown as saved at once: an edit opened again
+  // before the reloaded list arrives starts from what was saved, never from the row before it
+  // (whose roles, agency or Party organisation a second save would otherwise put back).
+  const [saved, setSaved] = useState<{ answer: UserPage | null; users: Record<string, UserView> }>({ answer: null, users: {} });
+  const answer = list.kind === 'ok' ? list.value : null;
+  const shown = answer && saved.answer === answer ? { ...answer, items: answer.items.map((u) => saved.users[u.id] ?? u) } : answer;
 
   const done = (message: string) => {
     setNotice(message);
     reload();
+  };
+  const edited = (user: UserView) => {
+    setSaved((before) => ({ answer, users: { ...(before.answer === answer ? before.users : {}), [user.id]: user } }));
+    done(t('users.done.updated', { username: user.username }));
   };
   const close = () => setOpen(null);
 
@@ -98,12 +108,12 @@ const UsersAdmin = ({ me, location }: { me: User; location: Location }) => {
       ) : list.kind === 'not-found' ? (
         <p className="alert alert-info">{t('admin.users.unavailable')}</p>
       ) : (
-        <UserList answer={list.value} query={query} agencies={agencies} meId={me.id} canWrite={canWrite} onAction={(action, user) => setOpen({ action, user })} />
+        <UserList answer={shown ?? list.value} query={query} agencies={agencies} meId={me.id} canWrite={canWrite} onAction={(action, user) => setOpen({ action, user })} />
       )}
       {open?.action === 'create' ? (
         <UserFormDialog agencies={agencies} onDone={(saved) => done(t('users.done.created', { username: saved.username }))} onClose={close} />
       ) : open?.action === 'edit' ? (
-        <UserFormDialog user={open.user} agencies={agencies} onDone={(saved) => done(t('users.done.updated', { username: saved.username }))} onClose={close} />
+        <UserFormDialog user={open.user} agencies={agencies} onDone={edited} onClose={close} />
       ) : open ? (
         <Confirmation action={open.action} user={open.user} onDone={done} onClose={close} />
       ) : null}

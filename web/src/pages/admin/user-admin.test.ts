@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkForm, createBody, emptyForm, fieldOfError, formOf, isCitizenAccount, listQueryOf, needsAgency, pageCount, showsAgency, toggleRole, updateBody, usersApiPath,
+  checkForm, createBody, emptyForm, fieldOfError, formOf, isCitizenAccount, listQueryOf, needsAgency, pageCount, showsAgency, showsPartyOrg, toggleRole, updateBody, usersApiPath,
   usersPageHref,
   type UserFormValues,
 } from './user-admin.ts';
@@ -54,18 +54,31 @@ describe('request bodies', () => {
       password: 'một câu đủ dài 2026',
       roles: ['officer'],
       agencyId: '0190c0de-0000-7000-8000-000000000001',
+      partyOrgId: null,
       phone: '0912 000 123',
     });
   });
 
+  it('sends the Party organisation with a Party role only, and drops it with the role', () => {
+    const cell = '0190c0de-0000-7000-8000-0000000000aa';
+    expect(showsPartyOrg(['officer'])).toBe(false);
+    expect(showsPartyOrg(['officer', 'party_member'])).toBe(true);
+    expect(showsPartyOrg(['party_officer'])).toBe(true);
+    expect(createBody(officer({ roles: ['officer', 'party_member'], partyOrgId: cell })).partyOrgId).toBe(cell);
+    expect(createBody(officer({ roles: ['officer'], partyOrgId: cell })).partyOrgId).toBeNull();
+    expect(updateBody(officer({ roles: ['party_officer'], partyOrgId: cell })).partyOrgId).toBe(cell);
+    expect(updateBody(officer({ roles: ['party_member'], partyOrgId: '' })).partyOrgId).toBeNull();
+    expect(updateBody(officer({ roles: ['officer'], partyOrgId: cell })).partyOrgId).toBeNull();
+  });
+
   it('sends no agency for a citizen-only account', () => {
-    expect(updateBody(officer({ roles: ['citizen'] }))).toEqual({ fullName: 'Nguyễn Thị Hoa', roles: ['citizen'], agencyId: null });
+    expect(updateBody(officer({ roles: ['citizen'] }))).toEqual({ fullName: 'Nguyễn Thị Hoa', roles: ['citizen'], agencyId: null, partyOrgId: null });
     expect(updateBody(officer({ roles: ['admin'], agencyId: '' })).agencyId).toBeNull();
   });
 
   it('starts the edit form from the view, its contacts empty (the list shows them masked)', () => {
-    const form = formOf({ id: 'x', username: 'a.b', fullName: 'A B', email: 'a***@example.vn', phone: '09******78', roles: ['officer'], agencyId: null, disabled: false, totpEnrolled: false, createdAt: '' });
-    expect(form).toMatchObject({ username: 'a.b', fullName: 'A B', roles: ['officer'], agencyId: '', password: '', email: '', phone: '' });
+    const form = formOf({ id: 'x', username: 'a.b', fullName: 'A B', email: 'a***@example.vn', phone: '09******78', roles: ['officer'], agencyId: null, partyOrgId: 'p-1', disabled: false, totpEnrolled: false, createdAt: '' });
+    expect(form).toMatchObject({ username: 'a.b', fullName: 'A B', roles: ['officer'], agencyId: '', partyOrgId: 'p-1', password: '', email: '', phone: '' });
   });
 
   it('sends a new contact only when one is typed', () => {
@@ -94,7 +107,8 @@ describe('fieldOfError', () => {
     expect(fieldOfError('agencyId')).toBe('agencyId');
     expect(fieldOfError('/body/password')).toBe('password');
     expect(fieldOfError('body')).toBeUndefined();
-    expect(fieldOfError('partyOrgId')).toBeUndefined();
+    expect(fieldOfError('partyOrgId')).toBe('partyOrgId');
+    expect(fieldOfError('disabled')).toBeUndefined();
   });
 });
 

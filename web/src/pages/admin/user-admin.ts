@@ -13,6 +13,8 @@ export type UserView = {
   phone: string | null;
   roles: string[];
   agencyId: string | null;
+  /** The Party organisation the account belongs to (Party members and officers). */
+  partyOrgId: string | null;
   disabled: boolean;
   createdAt: string;
   /** An authenticator app is enrolled (two-factor sign-in). */
@@ -38,6 +40,9 @@ export type RoleChoice = (typeof ROLE_CHOICES)[number];
 /** Roles whose work belongs to an agency: the account must be attached to one. */
 export const AGENCY_ROLES: readonly string[] = ['officer', 'agency_leader', 'province_leader'];
 
+/** Roles whose data is their Party organisation's: the organisation is asked for with them. */
+export const PARTY_ROLES: readonly string[] = ['party_member', 'party_officer'];
+
 export const PAGE_SIZE = 20;
 
 /** The agency is asked for as soon as a role other than citizen is ticked. */
@@ -45,6 +50,9 @@ export const showsAgency = (roles: readonly string[]) => roles.some((r) => r !==
 
 /** …and is required when one of the roles works for an agency. */
 export const needsAgency = (roles: readonly string[]) => roles.some((r) => AGENCY_ROLES.includes(r));
+
+/** The Party organisation is asked for when a Party role is ticked (optional: without one the account sees no Party data). */
+export const showsPartyOrg = (roles: readonly string[]) => roles.some((r) => PARTY_ROLES.includes(r));
 
 /** Staff passwords are at least 12 characters, citizens' 8 (the server's password policy). */
 export const minPasswordLength = (roles: readonly string[]) => (showsAgency(roles) ? 12 : 8);
@@ -60,13 +68,14 @@ export type UserFormValues = {
   phone: string;
   roles: string[];
   agencyId: string;
+  partyOrgId: string;
   /** Editing: remove the account's e-mail or phone (the field is then not used). */
   clearEmail: boolean;
   clearPhone: boolean;
 };
 
 export type UserFormField = Exclude<keyof UserFormValues, 'clearEmail' | 'clearPhone'>;
-export const USER_FORM_FIELDS: readonly UserFormField[] = ['username', 'fullName', 'password', 'email', 'phone', 'roles', 'agencyId'];
+export const USER_FORM_FIELDS: readonly UserFormField[] = ['username', 'fullName', 'password', 'email', 'phone', 'roles', 'agencyId', 'partyOrgId'];
 
 export type FormMode = 'create' | 'edit';
 
@@ -74,7 +83,7 @@ export type FormMode = 'create' | 'edit';
 export type FormProblem = 'required' | 'username' | 'tooShort' | 'noRole' | 'agency';
 export type FormProblems = Partial<Record<UserFormField, FormProblem>>;
 
-export const emptyForm = (): UserFormValues => ({ username: '', fullName: '', password: '', email: '', phone: '', roles: [], agencyId: '', clearEmail: false, clearPhone: false });
+export const emptyForm = (): UserFormValues => ({ username: '', fullName: '', password: '', email: '', phone: '', roles: [], agencyId: '', partyOrgId: '', clearEmail: false, clearPhone: false });
 
 export const formOf = (user: UserView): UserFormValues => ({
   ...emptyForm(),
@@ -82,6 +91,7 @@ export const formOf = (user: UserView): UserFormValues => ({
   fullName: user.fullName,
   roles: [...user.roles],
   agencyId: user.agencyId ?? '',
+  partyOrgId: user.partyOrgId ?? '',
 });
 
 /** The checks made before sending; the username and password are only set when creating. */
@@ -102,6 +112,9 @@ export const checkForm = (values: UserFormValues, mode: FormMode): FormProblems 
 /** The agency sent: none for an account that holds only the citizen role. */
 const agencyOf = (values: UserFormValues) => (showsAgency(values.roles) && values.agencyId ? values.agencyId : null);
 
+/** The Party organisation sent: none unless a Party role is ticked (dropping the roles drops it). */
+const partyOrgOf = (values: UserFormValues) => (showsPartyOrg(values.roles) && values.partyOrgId ? values.partyOrgId : null);
+
 /** `POST /api/users`: empty optional contacts are left out. */
 export const createBody = (values: UserFormValues) => ({
   username: values.username.trim(),
@@ -109,6 +122,7 @@ export const createBody = (values: UserFormValues) => ({
   password: values.password,
   roles: values.roles,
   agencyId: agencyOf(values),
+  partyOrgId: partyOrgOf(values),
   ...(values.email.trim() ? { email: values.email.trim() } : {}),
   ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
 });
@@ -123,7 +137,7 @@ export const isCitizenAccount = (roles: readonly string[]) => roles.every((r) =>
 const contactChange = (key: 'email' | 'phone', typed: string, clear: boolean) => (clear ? { [key]: null } : typed.trim() ? { [key]: typed.trim() } : {});
 
 /**
- * `PATCH /api/users/{id}`: name, roles and agency (locking has its own confirmation), and a new
+ * `PATCH /api/users/{id}`: name, roles, agency and Party organisation (locking has its own confirmation), and a new
  * e-mail or phone when one is typed (the list shows contacts masked, so the fields start empty and
  * an empty one keeps the contact), or `null` when the box to remove it is ticked.
  */
@@ -131,6 +145,7 @@ export const updateBody = (values: UserFormValues) => ({
   fullName: values.fullName.trim(),
   roles: values.roles,
   agencyId: agencyOf(values),
+  partyOrgId: partyOrgOf(values),
   ...contactChange('email', values.email, values.clearEmail),
   ...contactChange('phone', values.phone, values.clearPhone),
 });
