@@ -1,14 +1,14 @@
 import Fastify from 'fastify';
 import { trackDossier } from '../src/modules/services/dossiers/public-tracking.ts';
-import { createPool } from '../src/platform/db/pool.ts';
+import { createPool, SERVER_IDLE_MS } from '../src/platform/db/pool.ts';
 
 /**
  * The baseline of the tracking figure: a bare Fastify route running the app's own tracking query
- * (`trackDossier`, one indexed SELECT) on a pool of the app's size (10), without the app's
+ * (`trackDossier`, one indexed SELECT) on a pool like the app's (10 connections kept through a lull), without the app's
  * hooks, logging, security headers, rate limits or schemas. The app should keep ≥ 0.7 × its
  * throughput. Started by the bench as a separate process, like the app.
  */
-const db = createPool(process.env.DATABASE_URL!, 10);
+const db = createPool(process.env.DATABASE_URL!, 10, undefined, { idleTimeoutMillis: SERVER_IDLE_MS });
 const app = Fastify({ logger: false });
 
 app.get('/ready', async () => ({ status: 'ready' }));

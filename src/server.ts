@@ -4,7 +4,7 @@ import type { Config } from './platform/config/index.ts';
 import { DataDirLockedError, type DataDirLock, lockDataDir } from './platform/db/data-dir-lock.ts';
 import { type EmbeddedDb, runningEmbeddedUrl, startEmbedded } from './platform/db/embedded.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { createPool, type Db } from './platform/db/pool.ts';
+import { createPool, type Db, type PoolOptions, SERVER_IDLE_MS } from './platform/db/pool.ts';
 import { buildApp } from './http/app.ts';
 import { buildWorkerApp } from './http/worker-app.ts';
 import { auditSigningKeyOf, startAuditSealer } from './platform/audit/index.ts';
@@ -16,7 +16,8 @@ export class StartupRefusedError extends Error {}
 /** The database the app runs on: `DATABASE_URL`, or the embedded server under the data dir. */
 export type Database = { db: Db; url: string; embedded?: EmbeddedDb; lock?: DataDirLock; close: () => Promise<void> };
 
-const poolFor = (url: string, log: (m: string) => void) => createPool(url, 10, (e) => log(`database connection error: ${e.message}`));
+const poolFor = (url: string, log: (m: string) => void, options: PoolOptions = {}) =>
+  createPool(url, 10, (e) => log(`database connection error: ${e.message}`), options);
 
 /**
  * For CLI commands that may run beside a serving instance: with DATABASE_URL they just connect;
@@ -37,8 +38,8 @@ export const openSharedDatabase = async (config: Config, log: (m: string) => voi
   }
 };
 
-/** The app's own database, holding the data dir's exclusive lock (`tinhso serve`). */
-export const openDatabase = async (config: Config, log: (m: string) => void): Promise<Database> => {
+/** The app's own database, holding the data dir's exclusive lock (`tinhso serve`); `pool` as createPool takes it. */
+export const openDatabase = async (config: Config, log: (m: string) => void, pool: PoolOptions = {}): Promise<Database> => {
   const lock = lockDataDir(config.dataDir);
   if (lock.staleTakenOver) log(`took over a stale lock on ${config.dataDir} (the previous run ended without stopping)`);
   let embedded: EmbeddedDb | undefined;
@@ -47,7 +48,7 @@ export const openDatabase = async (config: Config, log: (m: string) => void): Pr
       embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log: (m) => log(`[postgres] ${m}`) });
     }
     const url = config.databaseUrl ?? embedded!.url;
-    const db = poolFor(url, log);
+    const db = poolFor(url, log, pool);
     const close = async () => {
       await db.end().catch(() => undefined);
       await embedded?.stop();
@@ -134,7 +135,8 @@ const startWorker = async (config: Config): Promise<RunningServer> => {
 export const startServer = async (config: Config): Promise<RunningServer> => {
   if (config.workerMode === 'worker') return startWorker(config);
   const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
-  const database = await openDatabase(config, (m) => (verbose || !m.startsWith('[postgres]') ? console.error(m) : undefined));
+  // The serving pool keeps its connections through a lull (pool.ts).
+  const database = await openDatabase(config, (m) => (verbose || !m.startsWith('[postgres]') ? console.error(m) : undefined), { idleTimeoutMillis: SERVER_IDLE_MS });
   try {
     await migrate(database.db, (m) => console.error(m));
     const refusal = await prepareData(database.db, config);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createPool, databaseKeyOf } from './pool.ts';
+import { createPool, databaseKeyOf, SERVER_IDLE_MS } from './pool.ts';
 
 describe('databaseKeyOf', () => {
   it('names a database the same from a pool and from a client, over TCP or a Unix socket', async () => {
@@ -17,11 +17,13 @@ describe('databaseKeyOf', () => {
 });
 
 describe('createPool', () => {
-  it('keeps idle connections through a lull of minutes and never holds a command-line run open', async () => {
-    const pool = createPool('postgres://u:p@127.0.0.1:5433/tinhso', 3) as pg.Pool & { options: pg.PoolConfig };
-    expect(pool.options.max).toBe(3);
-    expect(pool.options.idleTimeoutMillis).toBeGreaterThanOrEqual(60_000);
-    expect(pool.options.allowExitOnIdle).toBe(true);
-    await pool.end();
+  it("keeps pg's 10 s for short-lived pools, the server's lull of minutes when asked, and never holds a process open", async () => {
+    const short = createPool('postgres://u:p@127.0.0.1:5433/tinhso', 3) as pg.Pool & { options: pg.PoolConfig };
+    const serving = createPool('postgres://u:p@127.0.0.1:5433/tinhso', 10, undefined, { idleTimeoutMillis: SERVER_IDLE_MS }) as pg.Pool & { options: pg.PoolConfig };
+    expect(short.options).toMatchObject({ max: 3, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    expect(serving.options).toMatchObject({ max: 10, idleTimeoutMillis: SERVER_IDLE_MS, allowExitOnIdle: true });
+    expect(SERVER_IDLE_MS).toBeGreaterThanOrEqual(60_000);
+    await short.end();
+    await serving.end();
   });
 });

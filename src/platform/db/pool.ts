@@ -14,15 +14,27 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 // `date` columns are calendar days, not instants: keep them as 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export const createPool = (connectionString: string, max = 10, onError: (e: Error) => void = () => undefined): Db => {
+/** How long the server's pool keeps an idle connection (server.ts); pg's own default is 10 s. */
+export const SERVER_IDLE_MS = 300_000;
+
+export type PoolOptions = {
+  /** Close a connection idle this long (pg's default 10 s). */
+  idleTimeoutMillis?: number;
+};
+
+/**
+ * A pool on `connectionString` of at most `max` connections. The server keeps its connections
+ * through a lull of up to five minutes (`idleTimeoutMillis: SERVER_IDLE_MS`, server.ts): with pg's
+ * 10 s, the next requests after each quiet spell paid for new server processes, their catalog
+ * caches and every prepared statement again (public tracking after 10 s idle ran at about half its
+ * speed for a second). Short-lived pools (commands, tests, the many databases of a test run) keep
+ * pg's 10 s, so that a forgotten pool never holds the server's connection slots for minutes.
+ * Idle connections never hold a process open (`allowExitOnIdle`).
+ */
+export const createPool = (connectionString: string, max = 10, onError: (e: Error) => void = () => undefined, options: PoolOptions = {}): Db => {
   // Pipeline mode: statements given to a client without waiting for the one before go out at
   // once (a transaction's deferred writes: transaction.ts); awaited one by one, nothing changes.
-  //
-  // Connections stay open through a lull of up to five minutes (pg's default is 10 s): after each
-  // quiet spell the next requests paid for new server processes, their catalog caches and every
-  // prepared statement again (public tracking after 10 s idle: about half its speed for a second).
-  // Idle connections do not hold a command-line run open (`allowExitOnIdle`).
-  const pool = new pg.Pool({ connectionString, max, application_name: 'tinhso', pipeline: true, idleTimeoutMillis: 300_000, allowExitOnIdle: true });
+  const pool = new pg.Pool({ connectionString, max, application_name: 'tinhso', pipeline: true, allowExitOnIdle: true, ...options });
   // An idle connection dropped by the server (restart, shutdown) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', onError);
