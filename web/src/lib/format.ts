@@ -33,15 +33,15 @@ export const vietnamParts = (value: DateInput) => {
   };
 };
 
-/** The calendar day of an instant in Vietnam as YYYY-MM-DD (what a date input and the API take). */
-export const vietnamIsoDay = (value: DateInput): string => {
-  const { year, month, day } = vietnamParts(value);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-};
-
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The calendar day of an instant in Vietnam as YYYY-MM-DD (what a date input and the API take). */
+export const vietnamIsoDay = (value: DateInput): string => {
+  const { year, month, day } = vietnamParts(value);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+};
 
 /** "ngày 05 tháng 3 năm 2026" (vi) or "5 March 2026" (en). */
 export const formatDate = (value: DateInput, lang: Lang = 'vi'): string => {
