@@ -259,7 +259,8 @@ describe('citizen feedback: from the phone to the public list (360×640)', () =>
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     const item = page.locator('li.dossier-item').filter({ hasText: filedCode() });
     await item.waitFor();
-    expect(await page.locator('li.dossier-item').count()).toBe(1);
+    // The unfiltered list holds the report too and stays on screen until the filtered answer comes.
+    await expect.poll(() => page.locator('li.dossier-item').count()).toBe(1);
     expect(await item.innerText()).toContain('5/5 — Rất hài lòng');
     expect(new URL(page.url()).searchParams.get('q')).toBe('cong nghet cho long hoa');
     await expectNoHorizontalScroll(page);
