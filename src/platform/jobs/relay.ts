@@ -1,12 +1,39 @@
 import type { JobInsert, PgBoss } from 'pg-boss';
-import { type Db, type DbClient, withTransaction } from '../db/pool.ts';
+import { type Db, type DbClient, deferWrite, preparedStatement, withTransaction } from '../db/pool.ts';
 
 type OutboxRow = { id: number; queue: string; payload: object; options: { startAfter?: string; priority?: number } };
 
+/**
+ * pg-boss's statements with parameters (job insert, completion, retries…) are a few texts that do
+ * not change while it runs: they go out as named statements, so each connection parses and plans
+ * one once instead of at every call (the insert alone took ~1 ms to parse and bind). Capped, so
+ * that texts built with changing values could never fill every connection's cache.
+ */
+const MAX_NAMED_BOSS_STATEMENTS = 64;
+const bossStatementNames = new Map<string, string>();
+
+export const bossStatementName = (text: string): string | undefined => {
+  let name = bossStatementNames.get(text);
+  if (name === undefined && bossStatementNames.size < MAX_NAMED_BOSS_STATEMENTS) {
+    name = `pgboss.${bossStatementNames.size + 1}`;
+    bossStatementNames.set(text, name);
+  }
+  return name;
+};
+
 /** pg-boss's database interface over one of our clients, so its statements join our transaction. */
 export const bossDbOf = (client: Pick<DbClient, 'query'>) => ({
-  executeSql: async (text: string, values?: unknown[]) => client.query(text, values),
+  executeSql: async (text: string, values?: unknown[]) => {
+    const name = values && values.length > 0 ? bossStatementName(text) : undefined;
+    return client.query(name ? { name, text, values } : { text, values });
+  },
 });
+
+const TAKE_OUTBOX = preparedStatement(
+  'jobs.outbox-take',
+  'SELECT id, queue, payload, options FROM job_outbox WHERE queue = ANY($1) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED',
+);
+const DELETE_OUTBOX = preparedStatement('jobs.outbox-delete', 'DELETE FROM job_outbox WHERE id = ANY($1)');
 
 const toJob = (row: OutboxRow): JobInsert => ({
   data: row.payload,
@@ -23,17 +50,13 @@ const toJob = (row: OutboxRow): JobInsert => ({
 export const relayOutbox = async (db: Db, boss: PgBoss, queues: readonly string[], batch = 200): Promise<number> => {
   if (queues.length === 0) return 0;
   return withTransaction(db, async (tx) => {
-    const { rows } = await tx.query<OutboxRow>(
-      `SELECT id, queue, payload, options FROM job_outbox
-        WHERE queue = ANY($1) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [queues, batch],
-    );
+    const { rows } = await tx.query<OutboxRow>(TAKE_OUTBOX([queues, batch]));
     if (rows.length === 0) return 0;
     const byQueue = new Map<string, OutboxRow[]>();
     for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
     const db = bossDbOf(tx);
     for (const [queue, group] of byQueue) await boss.insert(queue, group.map(toJob), { db });
-    await tx.query('DELETE FROM job_outbox WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+    await deferWrite(tx, DELETE_OUTBOX([rows.map((r) => r.id)]));
     return rows.length;
   });
 };

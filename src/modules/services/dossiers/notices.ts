@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../platform/db/pool.ts';
+import { preparedStatement, type Queryable } from '../../../platform/db/pool.ts';
 import type { Notifier } from '../../../platform/notify/index.ts';
 import { formatVietnamTime } from '../../../platform/text/index.ts';
 
@@ -70,13 +70,15 @@ export const noticeText = (n: Notice): { subject: string; text: string } => {
   return { subject: `${SUBJECTS[n.kind]}: ${n.code}`, text: [...lines[n.kind], `Tra cứu: ${n.trackingUrl}`].join('\n') };
 };
 
+const OWNER_CONTACT = preparedStatement('dossiers.notice-contact', 'SELECT email, phone FROM users WHERE id = $1');
+
 /**
  * Sends one notice to the dossier's owner: e-mail when the account has an address, else SMS, else
  * nothing (a counter filing for someone without contact details). Throws when the channel fails,
  * so that the job (outbox.ts) is retried.
  */
 export const deliverNotice = async (db: Queryable, notifier: Notifier, notice: Notice): Promise<'email' | 'sms' | 'none'> => {
-  const { rows } = await db.query<{ email: string | null; phone: string | null }>('SELECT email, phone FROM users WHERE id = $1', [notice.ownerId]);
+  const { rows } = await db.query<{ email: string | null; phone: string | null }>(OWNER_CONTACT([notice.ownerId]));
   const contact = rows[0];
   const { subject, text } = noticeText(notice);
   if (contact?.email) {

@@ -27,31 +27,46 @@ export const nextSyncVersion = async (tx: Queryable, dossierId: string): Promise
   return rows[0]!.last_enqueued;
 };
 
+const LOCK_STATE = preparedStatement(
+  'portal.lock-sync-state',
+  'SELECT last_enqueued, last_delivered, known_to_portal, steps_delivered FROM portal_sync_state WHERE dossier_id = $1 FOR UPDATE',
+);
+
+const ADD_STATE = preparedStatement('portal.add-sync-state', 'INSERT INTO portal_sync_state (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING');
+
+type SyncStateRow = { last_enqueued: number; last_delivered: number; known_to_portal: boolean; steps_delivered: number };
+
 /**
  * Locks the dossier's state row for the duration of a sync, so two jobs of one dossier never talk
- * to the portal at once (the second waits, then sees what the first delivered).
+ * to the portal at once (the second waits, then sees what the first delivered). Filing writes the
+ * row, so the lock is one statement; a dossier without one (filed before the sync existed) gets it.
  */
 export const lockSyncState = async (tx: Queryable, dossierId: string): Promise<SyncState> => {
-  await tx.query('INSERT INTO portal_sync_state (dossier_id) VALUES ($1) ON CONFLICT (dossier_id) DO NOTHING', [dossierId]);
-  const { rows } = await tx.query<{ last_enqueued: number; last_delivered: number; known_to_portal: boolean; steps_delivered: number }>(
-    'SELECT last_enqueued, last_delivered, known_to_portal, steps_delivered FROM portal_sync_state WHERE dossier_id = $1 FOR UPDATE',
-    [dossierId],
-  );
+  let { rows } = await tx.query<SyncStateRow>(LOCK_STATE([dossierId]));
+  if (rows.length === 0) {
+    await tx.query(ADD_STATE([dossierId]));
+    ({ rows } = await tx.query<SyncStateRow>(LOCK_STATE([dossierId])));
+  }
   const r = rows[0]!;
   return { lastEnqueued: r.last_enqueued, lastDelivered: r.last_delivered, knownToPortal: r.known_to_portal, stepsDelivered: r.steps_delivered };
 };
 
-export const markKnownToPortal = (tx: Queryable, dossierId: string) =>
-  tx.query('UPDATE portal_sync_state SET known_to_portal = true, updated_at = now() WHERE dossier_id = $1', [dossierId]);
+const MARK_KNOWN = preparedStatement('portal.mark-known', 'UPDATE portal_sync_state SET known_to_portal = true, updated_at = now() WHERE dossier_id = $1');
 
+/** The portal knows the dossier (its first push answered, or it came from the portal). Deferred in a transaction. */
+export const markKnownToPortal = (tx: Queryable, dossierId: string) => deferWrite(tx, MARK_KNOWN([dossierId]));
+
+const MARK_DELIVERED = preparedStatement(
+  'portal.mark-delivered',
+  `UPDATE portal_sync_state SET last_enqueued = GREATEST(last_enqueued, $2), last_delivered = GREATEST(last_delivered, $2),
+          steps_delivered = GREATEST(steps_delivered, $3),
+          known_to_portal = true, delivered_at = now(), updated_at = now()
+    WHERE dossier_id = $1`,
+);
+
+/** The portal has the dossier up to `version` and its first `stepsDelivered` steps. Deferred in a transaction. */
 export const markDelivered = (tx: Queryable, dossierId: string, version: number, stepsDelivered: number) =>
-  tx.query(
-    `UPDATE portal_sync_state SET last_enqueued = GREATEST(last_enqueued, $2), last_delivered = GREATEST(last_delivered, $2),
-            steps_delivered = GREATEST(steps_delivered, $3),
-            known_to_portal = true, delivered_at = now(), updated_at = now()
-      WHERE dossier_id = $1`,
-    [dossierId, version, stepsDelivered],
-  );
+  deferWrite(tx, MARK_DELIVERED([dossierId, version, stepsDelivered]));
 
 export type SyncLogEntry = {
   dossierId: string;
@@ -68,12 +83,18 @@ export type SyncLogEntry = {
   jobId?: string | null;
 };
 
+const LOG_SYNC = preparedStatement(
+  'portal.log-sync',
+  `INSERT INTO portal_sync_log (dossier_id, dossier_code, version, service, status, attempt, outcome, ok, response_code, error, request, job_id)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+);
+
+/** One line of the sync log; in a transaction it goes out with the next statement or the COMMIT. */
 export const logSync = (db: Queryable, e: SyncLogEntry) =>
-  db.query(
-    `INSERT INTO portal_sync_log (dossier_id, dossier_code, version, service, status, attempt, outcome, ok, response_code, error, request, job_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [e.dossierId, e.dossierCode, e.version, e.service, e.status, e.attempt, e.outcome, e.ok, e.responseCode ?? null,
-      e.error?.slice(0, 2000) ?? null, e.request ? JSON.stringify(e.request) : null, e.jobId ?? null],
+  deferWrite(
+    db,
+    LOG_SYNC([e.dossierId, e.dossierCode, e.version, e.service, e.status, e.attempt, e.outcome, e.ok, e.responseCode ?? null,
+      e.error?.slice(0, 2000) ?? null, e.request ? JSON.stringify(e.request) : null, e.jobId ?? null]),
   );
 
 /** The highest version the portal acknowledged, per dossier (for the dead-letter view). */

@@ -143,6 +143,17 @@ describe('national portal sync (portal.sync-dossier) against a local portal', ()
     expect(await state(older.id)).toMatchObject({ last_delivered: 2 });
   });
 
+  it('delivers a dossier without a sync state yet (one filed before the sync existed) and starts its state', async () => {
+    const snapshot = sampleSnapshot({ code: codeOf(9) });
+    expect(await state(snapshot.id)).toBeUndefined();
+    expect(await syncDossierJob({ version: 1, snapshot }, ctxFor())).toBe('delivered');
+    expect(await state(snapshot.id)).toEqual({ last_enqueued: 1, last_delivered: 1, known_to_portal: true, steps_delivered: 2 });
+    expect((await logOf(snapshot.id)).map((l: { service: string; outcome: string }) => [l.service, l.outcome])).toEqual([
+      ['DongBoHoSoMC', 'delivered'],
+      ['CapNhatTienDoHoSoMC', 'delivered'],
+    ]);
+  });
+
   it('without PORTAL_SYNC_URL: skips and keeps the payload outside production, fails (to be retried) in production', async () => {
     const snapshot = sampleSnapshot({ code: codeOf(6) });
     await withTransaction(db, (tx) => nextSyncVersion(tx, snapshot.id));
