@@ -154,6 +154,21 @@ describe('guest pages (phone, 360×640)', () => {
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     await expectHeading(page, 'Kết quả tra cứu hồ sơ');
     await page.getByText('Không tìm thấy hồ sơ có mã 000.00.02.H59-260305-0001').waitFor();
+
+    // Another code, its answer held back: the first code's answer never shows under the second.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/public/dossiers/000.00.02.H59-260305-0002', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await code.fill('000.00.02.h59-260305-0002');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByText('Mã hồ sơ: 000.00.02.H59-260305-0002').waitFor();
+    await page.getByRole('main').getByText('Đang tải…').waitFor();
+    expect(await page.getByText(/Không tìm thấy hồ sơ có mã/).count()).toBe(0);
+    answer();
+    await page.getByText('Không tìm thấy hồ sơ có mã 000.00.02.H59-260305-0002').waitFor();
   });
 
   it('the login page is accessible and offers sign-up', async () => {
