@@ -45,8 +45,6 @@ const pendingJobs = async (ctx: BenchContext): Promise<number> => {
  * are not measured beside a backlog. Gives up after DRAIN_LIMIT_S (null: not drained).
  */
 const DRAIN_LIMIT_S = 300;
-
-const MACHINE_CPU_NOTE = 'the whole machine (app, PostgreSQL, jobs, load generator) from the measured run to its jobs run out, per dossier filed in the run';
 const drainSeconds = async (ctx: BenchContext): Promise<number | null> => {
   const started = performance.now();
   while (performance.now() - started < DRAIN_LIMIT_S * 1000) {
@@ -55,6 +53,8 @@ const drainSeconds = async (ctx: BenchContext): Promise<number | null> => {
   }
   return null;
 };
+
+const MACHINE_CPU_NOTE = 'the whole machine (app, PostgreSQL, jobs, load generator) from the measured run to its jobs run out, per dossier filed in the run';
 
 export const submitFigures = async (ctx: BenchContext): Promise<Figure[]> => {
   const [app, citizens, communes] = await Promise.all([ctx.app(), ctx.citizens(), provinceCommunes(ctx)]);
