@@ -255,12 +255,27 @@ describe('citizen feedback: from the phone to the public list (360×640)', () =>
     await page.getByRole('link', { name: 'Xem danh sách phản ánh' }).click();
     await expectHeading(page, 'Phản ánh đã được trả lời');
 
+    // The filtered answer held back: the unfiltered list stays on screen, marked busy, with "Đang tải…" over it.
+    const listRegion = page.locator('.list-region-body');
+    await listRegion.locator('li.dossier-item').first().waitFor();
+    const unfiltered = await page.locator('li.dossier-item').count();
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await page.route(/\/api\/feedback\/public\/reports\?.*q=cong/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByLabel('Từ khóa').fill('cong nghet cho long hoa');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^Đang tải…$/ }).waitFor();
+    expect(await listRegion.getAttribute('aria-busy')).toBe('true');
+    expect(await page.locator('li.dossier-item').count()).toBe(unfiltered);
+    answer();
     const item = page.locator('li.dossier-item').filter({ hasText: filedCode() });
     await item.waitFor();
-    // The unfiltered list holds the report too and stays on screen until the filtered answer comes.
     await expect.poll(() => page.locator('li.dossier-item').count()).toBe(1);
+    await expect.poll(() => listRegion.getAttribute('aria-busy')).toBe('false');
+    expect(await page.getByRole('status').filter({ hasText: /^Đang tải…$/ }).count()).toBe(0);
     expect(await item.innerText()).toContain('5/5 — Rất hài lòng');
     expect(new URL(page.url()).searchParams.get('q')).toBe('cong nghet cho long hoa');
     await expectNoHorizontalScroll(page);

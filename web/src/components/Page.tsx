@@ -40,3 +40,23 @@ export const Loading = () => {
     </p>
   );
 };
+
+/**
+ * A list that stays on screen while its next page or filter loads (`useResource` with
+ * `keepPrevious`): while `busy`, the list is marked `aria-busy` (screen readers wait for the new
+ * one instead of reading the old), and "Đang tải…" shows over its top corner, without moving it,
+ * in a status that screen readers announce.
+ */
+export const ListRegion = ({ busy, children }: { busy: boolean; children: ReactNode }) => {
+  const t = useT();
+  return (
+    <div className="list-region">
+      <p className="list-region-status" role="status" aria-live="polite">
+        {busy ? t('common.loading') : ''}
+      </p>
+      <div className="list-region-body" aria-busy={busy}>
+        {children}
+      </div>
+    </div>
+  );
+};

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Loading, Page } from '../../components/Page.tsx';
+import { ListRegion, Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { api } from '../../lib/api.ts';
@@ -64,7 +64,7 @@ const UsersAdmin = ({ me, location }: { me: User; location: Location }) => {
   const canWrite = me.roles.includes('admin');
   const query = listQueryOf(location.query);
   const agencies = useAgencies();
-  const [list, reload] = useResource<UserPage>(usersApiPath(ENDPOINTS.users, query));
+  const [list, reload] = useResource<UserPage>(usersApiPath(ENDPOINTS.users, query), { keepPrevious: true });
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
   // Accounts saved since the list last answered, shown as saved at once: an edit opened again
@@ -108,7 +108,9 @@ const UsersAdmin = ({ me, location }: { me: User; location: Location }) => {
       ) : list.kind === 'not-found' ? (
         <p className="alert alert-info">{t('admin.users.unavailable')}</p>
       ) : (
-        <UserList answer={shown ?? list.value} query={query} agencies={agencies} meId={me.id} canWrite={canWrite} onAction={(action, user) => setOpen({ action, user })} />
+        <ListRegion busy={list.stale === true}>
+          <UserList answer={shown ?? list.value} query={query} agencies={agencies} meId={me.id} canWrite={canWrite} onAction={(action, user) => setOpen({ action, user })} />
+        </ListRegion>
       )}
       {open?.action === 'create' ? (
         <UserFormDialog agencies={agencies} onDone={(saved) => done(t('users.done.created', { username: saved.username }))} onClose={close} />

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ReportMap } from '../../components/map/ReportMap.tsx';
-import { Loading, Page } from '../../components/Page.tsx';
+import { ListRegion, Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/format.ts';
@@ -33,8 +33,8 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
   const { t, lang } = useI18n();
   const filters = filtersOf(location.query);
   const page = Math.max(1, Number(filters.page) || 1);
-  const [list] = useResource<ListAnswer<ReportSummary>>(FEEDBACK.publicList({ ...filters, page: page > 1 ? String(page) : undefined }));
-  const [points] = useResource<MapPointAnswer[]>(FEEDBACK.publicMap(filters));
+  const [list] = useResource<ListAnswer<ReportSummary>>(FEEDBACK.publicList({ ...filters, page: page > 1 ? String(page) : undefined }), { keepPrevious: true });
+  const [points] = useResource<MapPointAnswer[]>(FEEDBACK.publicMap(filters), { keepPrevious: true });
   const answer = list.kind === 'ok' ? list.value : null;
   const pins = useMemo(() => (points.kind === 'ok' ? pinsOfPoints(points.value, (p) => stateLabel(t, p.state)) : []), [points, t]);
   const pageSize = answer?.pageSize || 20;
@@ -62,7 +62,7 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
       ) : list.kind === 'error' ? (
         <ProblemAlert problem={list.problem} />
       ) : (
-        <>
+        <ListRegion busy={list.stale === true || (points.kind === 'ok' && points.stale === true)}>
           <p role="status">{answer!.total === 0 ? t('feedback.public.none') : t(answer!.totalCapped ? 'feedback.public.countMore' : 'feedback.public.count', { count: formatNumber(answer!.total, lang) })}</p>
           <section aria-labelledby="map-title">
             <h2 id="map-title">{t('feedback.public.mapTitle')}</h2>
@@ -73,7 +73,7 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
             {answer!.items.length > 0 ? <ReportList items={answer!.items} hrefOf={publicHref} /> : <p>{t('feedback.public.none')}</p>}
           </section>
           <Pager page={page} pages={pages} hrefOf={pageHref} />
-        </>
+        </ListRegion>
       )}
     </Page>
   );

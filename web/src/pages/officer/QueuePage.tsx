@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Loading, Page } from '../../components/Page.tsx';
+import { ListRegion, Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
@@ -59,7 +59,7 @@ export const QueuePage = ({ location }: { location: Location }) => {
   const isOverdue = location.query.get('overdue') === 'true';
   const page = Math.max(1, Number(location.query.get('page')) || 1);
   const path = ENDPOINTS.dossierQueue({ status, overdue: isOverdue ? 'true' : undefined, page: page > 1 ? String(page) : undefined });
-  const [queue] = useResource<QueueAnswer>(user ? path : null);
+  const [queue] = useResource<QueueAnswer>(user ? path : null, { keepPrevious: true });
 
   const pageHref = (n: number) => {
     const query = new URLSearchParams(location.query);
@@ -80,10 +80,12 @@ export const QueuePage = ({ location }: { location: Location }) => {
         <p className="alert alert-info">{t('queue.unavailable')}</p>
       ) : queue.kind === 'error' ? (
         <ProblemAlert problem={queue.problem} />
-      ) : answer!.items.length === 0 ? (
-        <p role="status">{t('queue.none')}</p>
       ) : (
-        <>
+        <ListRegion busy={queue.stale === true}>
+          {answer!.items.length === 0 ? (
+            <p role="status">{t('queue.none')}</p>
+          ) : (
+            <>
           <p role="status">{t(answer!.totalCapped ? 'queue.countMore' : 'queue.count', { count: formatNumber(answer!.total, lang) })}</p>
           <ul className="procedure-list queue">
             {answer!.items.map((d) => (
@@ -101,7 +103,9 @@ export const QueuePage = ({ location }: { location: Location }) => {
             ))}
           </ul>
           <Pager page={page} pages={pages} hrefOf={pageHref} isCapped={answer!.totalCapped} />
-        </>
+            </>
+          )}
+        </ListRegion>
       )}
     </Page>
   );

@@ -24,7 +24,7 @@ export const TrackPage = ({ location }: { location: Location }) => {
 
   return (
     <Page title={t('trackPage.title')} lead={code ? t('trackPage.code', { code }) : undefined}>
-      {!code ? null : result.kind === 'loading' || (result.kind === 'ok' && result.stale) ? (
+      {!code ? null : result.kind === 'loading' ? (
         <Loading />
       ) : result.kind === 'not-found' ? (
         <p className="alert alert-warning" role="status">

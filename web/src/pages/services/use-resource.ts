@@ -3,9 +3,9 @@ import { api, ApiError, type Problem } from '../../lib/api.ts';
 
 /**
  * One record loaded from the API, with `reload()`; `not-found` on 404 (unknown, or not yours).
- * `stale`: the answer for the previous path, kept on screen while the new path loads (a list
- * stays in place, with the focus in it, while its next page or filter loads); a page that names
- * what it shows (public tracking by code) treats it as loading.
+ * `stale`: only with `keepPrevious`, the answer for the previous path, kept on screen while the
+ * new path loads (a list stays in place, with the focus in it, while its next page or filter
+ * loads; show it in a `ListRegion`, which marks it busy).
  */
 export type Resource<T> =
   | { kind: 'loading' }
@@ -13,12 +13,31 @@ export type Resource<T> =
   | { kind: 'not-found' }
   | { kind: 'error'; problem: Problem };
 
+export type ResourceOptions = {
+  /**
+   * While another path loads, show the previous path's list (marked `stale`) instead of
+   * "loading". For lists only: a page that names the record it shows (a dossier, a report, a
+   * tracking code, a period's figures) must never show another one's answer, so it waits.
+   */
+  keepPrevious?: boolean;
+};
+
 const LOADING = { kind: 'loading' } as const;
 
 /** What the last answer was for: a path's answer never shows as another path's. */
-type Loaded<T> = { path: string | null; resource: Resource<T> };
+export type Loaded<T> = { path: string | null; resource: Resource<T> };
 
-export const useResource = <T>(path: string | null): [Resource<T>, () => void] => {
+/**
+ * What to show for `path` given the last answer: the path's own answer (a reload keeps it until
+ * the new one); for another path, loading, or with `keepPrevious` a previous list marked stale
+ * (never a previous "not found" or error).
+ */
+export const resourceFor = <T>(loaded: Loaded<T>, path: string | null, options: ResourceOptions = {}): Resource<T> => {
+  if (loaded.path === path) return loaded.resource;
+  return options.keepPrevious && loaded.resource.kind === 'ok' ? { ...loaded.resource, stale: true } : LOADING;
+};
+
+export const useResource = <T>(path: string | null, options: ResourceOptions = {}): [Resource<T>, () => void] => {
   const [loaded, setLoaded] = useState<Loaded<T>>({ path: null, resource: LOADING });
   const [round, setRound] = useState(0);
   const reload = useCallback(() => setRound((n) => n + 1), []);
@@ -36,11 +55,7 @@ export const useResource = <T>(path: string | null): [Resource<T>, () => void] =
     return () => controller.abort();
   }, [path, round]);
 
-  // A reload keeps the path's answer until the new one; another path shows a kept list as stale
-  // and a previous path's "not found" or error not at all.
-  const resource = useMemo<Resource<T>>(() => {
-    if (loaded.path === path) return loaded.resource;
-    return loaded.resource.kind === 'ok' ? { ...loaded.resource, stale: true } : LOADING;
-  }, [loaded, path]);
+  const { keepPrevious = false } = options;
+  const resource = useMemo(() => resourceFor(loaded, path, { keepPrevious }), [loaded, path, keepPrevious]);
   return [resource, reload];
 };
