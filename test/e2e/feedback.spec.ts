@@ -255,9 +255,13 @@ describe('citizen feedback: from the phone to the public list (360×640)', () =>
     await page.getByRole('link', { name: 'Xem danh sách phản ánh' }).click();
     await expectHeading(page, 'Phản ánh đã được trả lời');
 
-    // The filtered answer held back: the unfiltered list stays on screen, marked busy, with "Đang tải…" over it.
-    const listRegion = page.locator('.list-region-body');
-    await listRegion.locator('li.dossier-item').first().waitFor();
+    // The filtered answer held back: the unfiltered list stays on screen, marked busy, and its count
+    // line says "Đang tải…" instead of the old count.
+    const results = page.locator('.report-results');
+    const count = page.getByRole('status').filter({ hasText: /^Có \d+ phản ánh/ });
+    const loading = page.getByRole('status').filter({ hasText: /^Đang tải…$/ });
+    await results.locator('li.dossier-item').first().waitFor();
+    await count.waitFor();
     const unfiltered = await page.locator('li.dossier-item').count();
     let answer!: () => void;
     const held = new Promise<void>((resolve) => (answer = resolve));
@@ -267,15 +271,19 @@ describe('citizen feedback: from the phone to the public list (360×640)', () =>
     });
     await page.getByLabel('Từ khóa').fill('cong nghet cho long hoa');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /^Đang tải…$/ }).waitFor();
-    expect(await listRegion.getAttribute('aria-busy')).toBe('true');
+    await loading.waitFor();
+    expect(await results.getAttribute('aria-busy')).toBe('true');
+    expect(await count.count()).toBe(0);
     expect(await page.locator('li.dossier-item').count()).toBe(unfiltered);
+    await expectAccessible(page, 'public list while the filtered one loads');
+    await screenshot(page, 'feedback-public-list-loading');
     answer();
     const item = page.locator('li.dossier-item').filter({ hasText: filedCode() });
     await item.waitFor();
     await expect.poll(() => page.locator('li.dossier-item').count()).toBe(1);
-    await expect.poll(() => listRegion.getAttribute('aria-busy')).toBe('false');
-    expect(await page.getByRole('status').filter({ hasText: /^Đang tải…$/ }).count()).toBe(0);
+    await expect.poll(() => results.getAttribute('aria-busy')).toBe('false');
+    expect(await loading.count()).toBe(0);
+    expect(await count.innerText()).toMatch(/^Có 1 phản ánh/);
     expect(await item.innerText()).toContain('5/5 — Rất hài lòng');
     expect(new URL(page.url()).searchParams.get('q')).toBe('cong nghet cho long hoa');
     await expectNoHorizontalScroll(page);

@@ -42,21 +42,16 @@ export const Loading = () => {
 };
 
 /**
- * A list that stays on screen while its next page or filter loads (`useResource` with
- * `keepPrevious`): while `busy`, the list is marked `aria-busy` (screen readers wait for the new
- * one instead of reading the old), and "Đang tải…" shows over its top corner, without moving it,
- * in a status that screen readers announce.
+ * A list's count line ("Có 13 phản ánh…"). While the list's next page or filter loads (`busy`:
+ * `useResource` with `keepPrevious` keeps the previous page on screen), it says "Đang tải…" in the
+ * same place instead of the old count: nothing on the page moves, and screen readers hear it. The
+ * list itself is marked `aria-busy` meanwhile by its page.
  */
-export const ListRegion = ({ busy, children }: { busy: boolean; children: ReactNode }) => {
+export const ListCount = ({ busy, children }: { busy: boolean; children: ReactNode }) => {
   const t = useT();
   return (
-    <div className="list-region">
-      <p className="list-region-status" role="status" aria-live="polite">
-        {busy ? t('common.loading') : ''}
-      </p>
-      <div className="list-region-body" aria-busy={busy}>
-        {children}
-      </div>
-    </div>
+    <p className={busy ? 'loading' : undefined} role="status">
+      {busy ? t('common.loading') : children}
+    </p>
   );
 };

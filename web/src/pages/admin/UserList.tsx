@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/format.ts';
+import { ListCount } from '../../components/Page.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import type { Agencies } from './use-agencies.ts';
 import { pageCount, usersPageHref, type ListQuery, type UserPage, type UserView } from './user-admin.ts';
@@ -71,19 +72,28 @@ const UserItem = ({ user, agencyName, isMe, canWrite, onAction }: ItemProps) => 
   );
 };
 
-type ListProps = { answer: UserPage; query: ListQuery; agencies: Agencies; meId: string; canWrite: boolean; onAction: ItemProps['onAction'] };
+type ListProps = {
+  answer: UserPage;
+  /** `answer` is the previous page or filter's, kept on screen while this one loads. */
+  isBusy: boolean;
+  query: ListQuery;
+  agencies: Agencies;
+  meId: string;
+  canWrite: boolean;
+  onAction: ItemProps['onAction'];
+};
 
 /** One page of users, with its count and the links to the other pages. */
-export const UserList = ({ answer, query, agencies, meId, canWrite, onAction }: ListProps) => {
+export const UserList = ({ answer, isBusy, query, agencies, meId, canWrite, onAction }: ListProps) => {
   const { t, lang } = useI18n();
   const pages = pageCount(answer.total, answer.pageSize);
   const page = Math.min(query.page, pages);
   return (
     <section aria-labelledby="users-list-title">
       <h2 id="users-list-title">{t('users.list')}</h2>
-      <p role="status">{answer.items.length === 0 ? t('users.none') : t('users.count', { count: formatNumber(answer.total, lang) })}</p>
+      <ListCount busy={isBusy}>{answer.items.length === 0 ? t('users.none') : t('users.count', { count: formatNumber(answer.total, lang) })}</ListCount>
       {answer.items.length > 0 ? (
-        <ul className="user-list" aria-labelledby="users-list-title">
+        <ul className="user-list" aria-labelledby="users-list-title" aria-busy={isBusy}>
           {answer.items.map((u) => (
             <UserItem key={u.id} user={u} agencyName={agencies.nameOf(u.agencyId)} isMe={u.id === meId} canWrite={canWrite} onAction={onAction} />
           ))}

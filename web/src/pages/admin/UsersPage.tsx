@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ListRegion, Loading, Page } from '../../components/Page.tsx';
+import { Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { api } from '../../lib/api.ts';
@@ -108,9 +108,15 @@ const UsersAdmin = ({ me, location }: { me: User; location: Location }) => {
       ) : list.kind === 'not-found' ? (
         <p className="alert alert-info">{t('admin.users.unavailable')}</p>
       ) : (
-        <ListRegion busy={list.stale === true}>
-          <UserList answer={shown ?? list.value} query={query} agencies={agencies} meId={me.id} canWrite={canWrite} onAction={(action, user) => setOpen({ action, user })} />
-        </ListRegion>
+        <UserList
+          answer={shown ?? list.value}
+          isBusy={list.stale === true}
+          query={query}
+          agencies={agencies}
+          meId={me.id}
+          canWrite={canWrite}
+          onAction={(action, user) => setOpen({ action, user })}
+        />
       )}
       {open?.action === 'create' ? (
         <UserFormDialog agencies={agencies} onDone={(saved) => done(t('users.done.created', { username: saved.username }))} onClose={close} />

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ReportMap } from '../../components/map/ReportMap.tsx';
-import { ListRegion, Loading, Page } from '../../components/Page.tsx';
+import { ListCount, Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatNumber } from '../../lib/format.ts';
@@ -36,6 +36,8 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
   const [list] = useResource<ListAnswer<ReportSummary>>(FEEDBACK.publicList({ ...filters, page: page > 1 ? String(page) : undefined }), { keepPrevious: true });
   const [points] = useResource<MapPointAnswer[]>(FEEDBACK.publicMap(filters), { keepPrevious: true });
   const answer = list.kind === 'ok' ? list.value : null;
+  // The previous filter's list or map kept on screen while this one's loads.
+  const isBusy = (list.kind === 'ok' && list.stale === true) || (points.kind === 'ok' && points.stale === true);
   const pins = useMemo(() => (points.kind === 'ok' ? pinsOfPoints(points.value, (p) => stateLabel(t, p.state)) : []), [points, t]);
   const pageSize = answer?.pageSize || 20;
   // A capped count ("more than 1,000") lets the reader go on one page at a time past it.
@@ -62,18 +64,22 @@ export const PublicReportsPage = ({ location }: { location: Location }) => {
       ) : list.kind === 'error' ? (
         <ProblemAlert problem={list.problem} />
       ) : (
-        <ListRegion busy={list.stale === true || (points.kind === 'ok' && points.stale === true)}>
-          <p role="status">{answer!.total === 0 ? t('feedback.public.none') : t(answer!.totalCapped ? 'feedback.public.countMore' : 'feedback.public.count', { count: formatNumber(answer!.total, lang) })}</p>
-          <section aria-labelledby="map-title">
-            <h2 id="map-title">{t('feedback.public.mapTitle')}</h2>
-            <ReportMap label={t('feedback.public.mapLabel', { count: formatNumber(pins.length, lang) })} points={pins} onSelect={(p) => navigate(publicHref(p))} />
-          </section>
-          <section aria-labelledby="list-title">
-            <h2 id="list-title">{t('feedback.public.listTitle')}</h2>
-            {answer!.items.length > 0 ? <ReportList items={answer!.items} hrefOf={publicHref} /> : <p>{t('feedback.public.none')}</p>}
-          </section>
-          <Pager page={page} pages={pages} hrefOf={pageHref} />
-        </ListRegion>
+        <>
+          <ListCount busy={isBusy}>
+            {answer!.total === 0 ? t('feedback.public.none') : t(answer!.totalCapped ? 'feedback.public.countMore' : 'feedback.public.count', { count: formatNumber(answer!.total, lang) })}
+          </ListCount>
+          <div className="report-results" aria-busy={isBusy}>
+            <section aria-labelledby="map-title">
+              <h2 id="map-title">{t('feedback.public.mapTitle')}</h2>
+              <ReportMap label={t('feedback.public.mapLabel', { count: formatNumber(pins.length, lang) })} points={pins} onSelect={(p) => navigate(publicHref(p))} />
+            </section>
+            <section aria-labelledby="list-title">
+              <h2 id="list-title">{t('feedback.public.listTitle')}</h2>
+              {answer!.items.length > 0 ? <ReportList items={answer!.items} hrefOf={publicHref} /> : <p>{t('feedback.public.none')}</p>}
+            </section>
+            <Pager page={page} pages={pages} hrefOf={pageHref} />
+          </div>
+        </>
       )}
     </Page>
   );

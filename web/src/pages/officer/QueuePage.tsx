@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ListRegion, Loading, Page } from '../../components/Page.tsx';
+import { ListCount, Loading, Page } from '../../components/Page.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { ENDPOINTS } from '../../lib/endpoints.ts';
@@ -81,31 +81,31 @@ export const QueuePage = ({ location }: { location: Location }) => {
       ) : queue.kind === 'error' ? (
         <ProblemAlert problem={queue.problem} />
       ) : (
-        <ListRegion busy={queue.stale === true}>
-          {answer!.items.length === 0 ? (
-            <p role="status">{t('queue.none')}</p>
-          ) : (
-            <>
-          <p role="status">{t(answer!.totalCapped ? 'queue.countMore' : 'queue.count', { count: formatNumber(answer!.total, lang) })}</p>
-          <ul className="procedure-list queue">
-            {answer!.items.map((d) => (
-              <li key={d.id} className="dossier-item">
-                <Link href={`/officer/dossiers/${encodeURIComponent(d.id)}`} className="procedure-link">
-                  <span className="code">{d.code ?? '—'}</span>
-                  <span className="visually-hidden">: </span> {d.procedureName ?? d.procedureCode}
-                </Link>
-                <span className="procedure-meta">
-                  <StatusBadge status={d.status} />
-                  {d.ownerName ? <span>{d.ownerName}</span> : null}
-                  <DueBadge item={d} />
-                </span>
-              </li>
-            ))}
-          </ul>
-          <Pager page={page} pages={pages} hrefOf={pageHref} isCapped={answer!.totalCapped} />
-            </>
-          )}
-        </ListRegion>
+        <>
+          <ListCount busy={queue.stale === true}>
+            {answer!.items.length === 0 ? t('queue.none') : t(answer!.totalCapped ? 'queue.countMore' : 'queue.count', { count: formatNumber(answer!.total, lang) })}
+          </ListCount>
+          {answer!.items.length > 0 ? (
+            <div aria-busy={queue.stale === true}>
+              <ul className="procedure-list queue">
+                {answer!.items.map((d) => (
+                  <li key={d.id} className="dossier-item">
+                    <Link href={`/officer/dossiers/${encodeURIComponent(d.id)}`} className="procedure-link">
+                      <span className="code">{d.code ?? '—'}</span>
+                      <span className="visually-hidden">: </span> {d.procedureName ?? d.procedureCode}
+                    </Link>
+                    <span className="procedure-meta">
+                      <StatusBadge status={d.status} />
+                      {d.ownerName ? <span>{d.ownerName}</span> : null}
+                      <DueBadge item={d} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <Pager page={page} pages={pages} hrefOf={pageHref} isCapped={answer!.totalCapped} />
+            </div>
+          ) : null}
+        </>
       )}
     </Page>
   );
