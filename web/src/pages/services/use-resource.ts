@@ -5,7 +5,7 @@ import { api, ApiError, type Problem } from '../../lib/api.ts';
  * One record loaded from the API, with `reload()`; `not-found` on 404 (unknown, or not yours).
  * `stale`: only with `keepPrevious`, the answer for the previous path, kept on screen while the
  * new path loads (a list stays in place, with the focus in it, while its next page or filter
- * loads; show it in a `ListRegion`, which marks it busy).
+ * loads; its count line a `ListCount` saying "Đang tải…" meanwhile, the list `aria-busy`).
  */
 export type Resource<T> =
   | { kind: 'loading' }
